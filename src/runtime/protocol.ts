@@ -1,0 +1,81 @@
+/**
+ * The contract between the page and the Python worker. Types only: the worker implements
+ * `RuntimeApi`, the page calls it through `Comlink.wrap<RuntimeApi>()`, and everything the
+ * worker reports while it works arrives as `RuntimeEvent` batches through one proxied callback.
+ */
+
+export type OutputStream = 'stdout' | 'stderr';
+
+/** Named start-up steps, in order; `progress` reports bytes while files download. */
+export type BootPhase = 'download' | 'start' | 'setup' | 'ready';
+
+export interface InitOptions {
+  /** Folder URL (or path, under Node) holding pyodide.mjs, the wasm, the stdlib and the lock file. */
+  indexURL: string;
+  /** Byte sizes of the core files, so progress works even without Content-Length. */
+  expectedSizes?: Record<string, number>;
+  /** One byte on a SharedArrayBuffer: the page writes 2 (SIGINT) to stop Python. */
+  interruptBuffer?: Uint8Array;
+  /** The SharedArrayBuffer the page answers input() through (see stdin-channel.ts). */
+  stdinBuffer?: SharedArrayBuffer;
+}
+
+export interface RuntimeInfo {
+  pythonVersion: string;
+  pyodideVersion: string;
+  /** True when input() can wait for the learner and Stop keeps state. */
+  canReadInput: boolean;
+  bootMs: number;
+}
+
+export interface RunRequest {
+  runId: number;
+  code: string;
+  /** Runs with the same scope share variables (the cells of one page). */
+  scope: string;
+  /** Shown in tracebacks and used to mark the failing line, e.g. `<cell 2>` or `main.py`. */
+  filename: string;
+  /** Files written to the working directory before running (multi-file projects). */
+  files?: Record<string, string>;
+}
+
+export interface PythonError {
+  type: string;
+  message: string;
+  /** The traceback trimmed to the learner's code, as CPython would print it. */
+  traceback: string;
+  /** The learner's line where it failed, when the error happened in their code. */
+  line: number | null;
+  filename: string;
+  /** True when the run ended because Stop was pressed (KeyboardInterrupt). */
+  interrupted: boolean;
+}
+
+export type RunResult =
+  | { ok: true; durationMs: number }
+  | { ok: false; durationMs: number; error: PythonError; fatal?: boolean };
+
+export interface SyntaxProblem {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type PackageState = 'loading' | 'loaded' | 'failed';
+
+export type RuntimeEvent =
+  | { type: 'boot'; phase: BootPhase; loaded?: number; total?: number }
+  | { type: 'output'; runId: number; stream: OutputStream; text: string; droppedLines?: number }
+  | { type: 'packages'; runId: number; names: string[]; state: PackageState; message?: string }
+  | { type: 'input'; runId: number };
+
+export type RuntimeEventSink = (events: RuntimeEvent[]) => void;
+
+export interface RuntimeApi {
+  init(options: InitOptions, onEvents: RuntimeEventSink): Promise<RuntimeInfo>;
+  run(request: RunRequest): Promise<RunResult>;
+  checkSyntax(code: string, filename: string): Promise<SyntaxProblem | null>;
+  resetScope(scope: string): Promise<void>;
+}

@@ -1,0 +1,240 @@
+"""Runs learner code for Wheelhouse: one namespace per scope, trimmed tracebacks, a safe stdin.
+
+Loaded once per interpreter as the module ``wheelhouse_runner``. The JavaScript side calls
+``setup`` after start-up and ``run`` for every cell; both return plain dicts.
+"""
+
+import ast
+import builtins
+import linecache
+import os
+import sys
+import time
+import traceback
+
+from pyodide.code import CodeRunner, find_imports  # type: ignore[import-not-found]
+from pyodide.ffi import to_js  # type: ignore[import-not-found]
+
+_PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000
+
+_scopes: dict[str, dict] = {}
+_learner_files: set[str] = set()
+
+NO_INPUT_MESSAGE = (
+    "input() can't wait for your answer on this page: it is not cross-origin isolated, "
+    "so Python cannot pause while you type. Give the value in your code instead "
+    "(for example name = 'Ada'), or open Wheelhouse from a server that sends the "
+    "Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers."
+)
+
+
+class InputUnavailableError(RuntimeError):
+    """Raised by input() when the page cannot pause Python to wait for the learner."""
+
+
+class LearnerStdin:
+    """sys.stdin for learner code: every line comes from the page through ``read_line``."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, read_line):
+        # read_line(prompt) -> str with the line, None when Stop was pressed,
+        # or raises when the page cannot ask.
+        self._read_line = read_line
+
+    def readable(self):
+        return True
+
+    def isatty(self):
+        return False
+
+    def fileno(self):
+        raise OSError("stdin has no file descriptor in the browser")
+
+    def readline(self, size=-1):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        line = self._read_line()
+        if line is None:
+            raise KeyboardInterrupt
+        return line if line.endswith("\n") else line + "\n"
+
+    def read(self, size=-1):
+        return self.readline()
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return self.readline()
+
+
+# Deeper recursion than this overflows the browser's native stack when the traceback is freed,
+# which kills the interpreter; a RecursionError keeps the learner's variables instead.
+SAFE_RECURSION_LIMIT = 5000
+_set_recursion_limit = sys.setrecursionlimit
+
+
+def _capped_recursion_limit(limit: int) -> None:
+    if limit > SAFE_RECURSION_LIMIT:
+        print(
+            f"Wheelhouse: sys.setrecursionlimit({limit}) lowered to {SAFE_RECURSION_LIMIT}; "
+            "deeper recursion would overflow the browser's stack.",
+            file=sys.stderr,
+        )
+        limit = SAFE_RECURSION_LIMIT
+    _set_recursion_limit(limit)
+
+
+def _no_input():
+    raise InputUnavailableError(NO_INPUT_MESSAGE)
+
+
+def setup(read_line, can_read_input: bool):
+    """Make stdout/stderr line-buffered and route stdin through the page."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.reconfigure(line_buffering=True)
+    sys.stdin = LearnerStdin(read_line if can_read_input else _no_input)
+    sys.setrecursionlimit = _capped_recursion_limit
+    os.makedirs(_workdir_root(), exist_ok=True)
+
+
+def _workdir_root():
+    return "/home/pyodide"
+
+
+def scope_namespace(scope: str) -> dict:
+    namespace = _scopes.get(scope)
+    if namespace is None:
+        namespace = {"__name__": "__main__", "__builtins__": builtins}
+        _scopes[scope] = namespace
+    return namespace
+
+
+def reset_scope(scope: str) -> None:
+    _scopes.pop(scope, None)
+
+
+def imports_of(code: str) -> list[str]:
+    """Top-level module names the code imports; [] when it does not parse."""
+    try:
+        return list(find_imports(code))
+    except SyntaxError:
+        return []
+
+
+def write_files(files: dict) -> None:
+    """Write a project's files (paths relative to the working directory) before it runs."""
+    for path, content in files.items():
+        folder = os.path.dirname(path)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(content)
+
+
+def _remember_source(filename: str, code: str) -> None:
+    # linecache lets tracebacks show the learner's lines, as CPython does for files.
+    lines = code.splitlines(keepends=True)
+    linecache.cache[filename] = (len(code), None, lines, filename)
+    _learner_files.add(filename)
+
+
+def _error_result(exc: BaseException, filename: str) -> dict:
+    frames = traceback.extract_tb(exc.__traceback__)
+    # Drop the runner's and Pyodide's own frames above the learner's first frame.
+    while frames and frames[0].filename not in _learner_files:
+        frames.pop(0)
+    line = None
+    error_file = None
+    for frame in frames:
+        if frame.filename in _learner_files:
+            line, error_file = frame.lineno, frame.filename
+    if isinstance(exc, SyntaxError) and exc.filename in _learner_files:
+        line, error_file = exc.lineno, exc.filename
+    text = ""
+    if frames:
+        text = "Traceback (most recent call last):\n" + "".join(
+            traceback.format_list(frames)
+        )
+    text += "".join(traceback.format_exception_only(type(exc), exc))
+    return {
+        "ok": False,
+        "error": {
+            "type": type(exc).__name__,
+            "message": str(exc),
+            "traceback": text,
+            "line": line,
+            "filename": error_file or filename,
+            "interrupted": isinstance(exc, KeyboardInterrupt),
+        },
+    }
+
+
+def _explain_missing_module(exc: ModuleNotFoundError, known_packages: set[str]) -> None:
+    name = (exc.name or "").split(".")[0]
+    if name and name not in known_packages:
+        exc.msg = (
+            f"No module named '{name}'. Wheelhouse runs Python in your browser and can load "
+            f"only the standard library and packages built for Pyodide (numpy, pydantic, ...); "
+            f"'{name}' is not one of them."
+        )
+
+
+def _show_value(value) -> None:
+    if value is not None:
+        print(repr(value))
+
+
+async def run(code: str, scope: str, filename: str, known_packages=None) -> object:
+    """Run one cell in its scope's namespace. Returns a dict: ok, duration_ms, error."""
+    namespace = scope_namespace(scope)
+    _remember_source(filename, code)
+    started = time.perf_counter()
+    try:
+        runner = CodeRunner(
+            code,
+            filename=filename,
+            return_mode="last_expr",
+            quiet_trailing_semicolon=True,
+            flags=_PyCF_ALLOW_TOP_LEVEL_AWAIT,
+        )
+        value = await runner.compile().run_async(namespace)
+        _show_value(value)
+        result = {"ok": True}
+    except SystemExit as exc:
+        result = {"ok": True} if exc.code in (None, 0) else _error_result(exc, filename)
+    except BaseException as exc:  # noqa: BLE001 - every learner error becomes a result
+        if isinstance(exc, ModuleNotFoundError):
+            _explain_missing_module(exc, set(known_packages or ()))
+        result = _error_result(exc, filename)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    result["duration_ms"] = (time.perf_counter() - started) * 1000
+    return to_js(result, dict_converter=_js_object)
+
+
+def _js_object(entries):
+    from js import Object  # type: ignore[import-not-found]
+
+    return Object.fromEntries(entries)
+
+
+def check_syntax(code: str, filename: str) -> object:
+    """Compile without running: None when the code parses, else the error's position."""
+    try:
+        ast.parse(code, filename=filename)
+    except SyntaxError as exc:
+        return to_js(
+            {
+                "message": exc.msg,
+                "line": exc.lineno or 1,
+                "column": exc.offset or 1,
+                "end_line": exc.end_lineno or exc.lineno or 1,
+                "end_column": exc.end_offset or (exc.offset or 1) + 1,
+            },
+            dict_converter=_js_object,
+        )
+    return None

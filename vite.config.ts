@@ -1,0 +1,29 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defineConfig } from 'vitest/config';
+import { pyodideAssets } from './scripts/vite/pyodide-assets';
+
+/**
+ * Cross-origin isolation (COOP + COEP) gives Python a SharedArrayBuffer: Stop keeps variables and
+ * input() works. `WHEELHOUSE_ISOLATION=off` serves without it, as many static hosts do.
+ */
+const isolated = process.env.WHEELHOUSE_ISOLATION !== 'off';
+const headers: Record<string, string> = isolated
+  ? {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    }
+  : {};
+
+export default defineConfig({
+  plugins: [svelte(), pyodideAssets()],
+  optimizeDeps: { exclude: ['pyodide'] },
+  worker: { format: 'es' },
+  server: { headers },
+  preview: { headers, port: Number(process.env.PORT ?? 4173), strictPort: true },
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },
+  test: {
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
