@@ -1,0 +1,213 @@
+import { ResolverInputError } from './errors';
+import {
+  parseSpecifier,
+  parseVersion,
+  SpecifierSyntaxError,
+  type ParsedSpecifier,
+  type ParsedVersion,
+} from './pep440';
+import { parseProblem, type Problem } from './problem-schema';
+import { specifierBounds, specifierToSet } from './specifier-set';
+import { VersionCatalog } from './version-catalog';
+import { containsRank, type VersionSet } from './version-set';
+
+export interface Requirement {
+  readonly name: string;
+  /** The specifier as written (`""` for any version). */
+  readonly spec: string;
+  readonly set: VersionSet;
+}
+
+export interface PackageVersions {
+  readonly name: string;
+  /** Ascending PEP 440 order. */
+  readonly ranks: readonly number[];
+  /** Per version, dependencies in alphabetical order of name. */
+  readonly deps: ReadonlyMap<number, readonly Requirement[]>;
+  /** Versions that cannot be used at all, with the reason (a self-dependency they miss). */
+  readonly unusable: ReadonlyMap<number, string>;
+  /** Each version as this package's index spells it (another package may write 1.0 as 1.0.0). */
+  readonly spelling: ReadonlyMap<number, string>;
+}
+
+/** A validated problem with every version ranked and every specifier turned into a set. */
+export interface CompiledProblem {
+  readonly problem: Problem;
+  readonly catalog: VersionCatalog;
+  readonly root: { readonly name: string; readonly rank: number };
+  readonly requirements: readonly Requirement[];
+  readonly packages: ReadonlyMap<string, PackageVersions>;
+  /** The versions a package lists (the root lists its own); none for a missing package. */
+  readonly knownRanks: (name: string) => readonly number[];
+}
+
+const namePattern = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
+const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
+
+function checkName(name: string, where: string): void {
+  if (!namePattern.test(name)) {
+    throw new ResolverInputError(`${where}: "${name}" is not a valid package name`, {
+      package: name,
+    });
+  }
+}
+
+function requireVersion(text: string, pkg: string): ParsedVersion {
+  const parsed = parseVersion(text);
+  if (!parsed) {
+    throw new ResolverInputError(`${pkg} has "${text}", which is not a PEP 440 version`, {
+      package: pkg,
+      version: text,
+    });
+  }
+  return parsed;
+}
+
+/** Collects every name the problem uses so that spellings can be checked against each other. */
+function checkNames(problem: Problem): void {
+  const { root, requires, index } = problem;
+  checkName(root.name, 'root');
+  const spelled = new Map<string, string>([[normalise(root.name), root.name]]);
+  for (const name of Object.keys(index)) {
+    checkName(name, 'index');
+    if (name === root.name) {
+      throw new ResolverInputError(
+        `The index lists the root package "${name}"; its requirements belong in "requires"`,
+        { package: name },
+      );
+    }
+    const other = spelled.get(normalise(name));
+    if (other !== undefined) {
+      throw new ResolverInputError(`"${other}" and "${name}" name the same package (PEP 503)`, {
+        package: name,
+      });
+    }
+    spelled.set(normalise(name), name);
+  }
+  const checkReference = (name: string, where: string) => {
+    checkName(name, where);
+    const known = spelled.get(normalise(name));
+    if (known !== undefined && known !== name) {
+      throw new ResolverInputError(
+        `${where} names "${name}", but the package is spelled "${known}"`,
+        {
+          package: name,
+        },
+      );
+    }
+  };
+  for (const name of Object.keys(requires)) {
+    checkReference(name, `${root.name} ${root.version} requires`);
+    if (name === root.name) {
+      throw new ResolverInputError(`${root.name} ${root.version} requires itself`, {
+        package: name,
+        version: root.version,
+      });
+    }
+  }
+  for (const [pkg, versions] of Object.entries(index)) {
+    for (const [version, deps] of Object.entries(versions)) {
+      for (const dep of Object.keys(deps)) checkReference(dep, `${pkg} ${version} depends on`);
+    }
+  }
+}
+
+/** Validates an untrusted problem and prepares it for the solvers. */
+export function compileProblem(input: unknown): CompiledProblem {
+  const problem = parseProblem(input);
+  checkNames(problem);
+  const { root, requires, index } = problem;
+
+  const rootVersion = requireVersion(root.version, root.name);
+  const versions: ParsedVersion[] = [rootVersion];
+  const bounds: ParsedVersion[] = [];
+  const specs = new Map<string, ParsedSpecifier>();
+  const spec = (text: string, owner: string, ownerVersion: string, dep: string) => {
+    let parsed = specs.get(text);
+    if (parsed) return parsed;
+    try {
+      parsed = parseSpecifier(text);
+    } catch (error) {
+      if (!(error instanceof SpecifierSyntaxError)) throw error;
+      throw new ResolverInputError(
+        `${owner} ${ownerVersion} depends on ${dep} "${text}", an invalid specifier: ${error.message}`,
+        { package: owner, version: ownerVersion, specifier: text },
+      );
+    }
+    specs.set(text, parsed);
+    bounds.push(...specifierBounds(parsed));
+    return parsed;
+  };
+  for (const [dep, text] of Object.entries(requires)) spec(text, root.name, root.version, dep);
+  const parsedVersions = new Map<string, ParsedVersion[]>();
+  for (const [pkg, byVersion] of Object.entries(index)) {
+    const list = Object.keys(byVersion).map((v) => requireVersion(v, pkg));
+    parsedVersions.set(pkg, list);
+    versions.push(...list);
+    for (const [v, deps] of Object.entries(byVersion)) {
+      for (const [dep, text] of Object.entries(deps)) spec(text, pkg, v, dep);
+    }
+  }
+
+  // Index spellings are registered before specifier bounds so that ranges print 1.0.0, not 1.0.
+  const catalog = new VersionCatalog([...versions, ...bounds]);
+  const known = new Map<string, readonly number[]>([
+    [root.name, [catalog.requireRank(root.version)]],
+  ]);
+  for (const [pkg, list] of parsedVersions) {
+    const ranks = list.map((v) => catalog.requireRank(v.text));
+    const sorted = [...new Set(ranks)].sort((a, b) => a - b);
+    if (sorted.length !== ranks.length) {
+      const dup = list.find((v, i) => ranks.indexOf(ranks[i] ?? -1) !== i);
+      throw new ResolverInputError(
+        `${pkg} lists version ${dup?.text ?? '?'} twice (PEP 440 equal)`,
+        {
+          package: pkg,
+          version: dup?.text ?? '',
+        },
+      );
+    }
+    known.set(pkg, sorted);
+  }
+  const knownRanks = (name: string) => known.get(name) ?? [];
+  const sets = new Map<string, VersionSet>();
+  const requirement = (name: string, text: string): Requirement => {
+    const key = `${name}\u0000${text}`;
+    let set = sets.get(key);
+    if (!set) {
+      set = specifierToSet(specs.get(text) ?? parseSpecifier(text), catalog, knownRanks(name));
+      sets.set(key, set);
+    }
+    return { name, spec: text, set };
+  };
+
+  const packages = new Map<string, PackageVersions>();
+  for (const [pkg, byVersion] of Object.entries(index)) {
+    const deps = new Map<number, Requirement[]>();
+    const unusable = new Map<number, string>();
+    const spelling = new Map<number, string>();
+    for (const [v, depSpecs] of Object.entries(byVersion)) {
+      const rank = catalog.requireRank(v);
+      spelling.set(rank, v);
+      const list: Requirement[] = [];
+      for (const name of Object.keys(depSpecs).sort()) {
+        const req = requirement(name, depSpecs[name] ?? '');
+        if (name !== pkg) list.push(req);
+        // pip ignores a self-dependency that the version meets; one it misses makes it unusable.
+        else if (!containsRank(req.set, rank))
+          unusable.set(rank, `depends on itself with "${req.spec}"`);
+      }
+      deps.set(rank, list);
+    }
+    packages.set(pkg, { name: pkg, ranks: knownRanks(pkg), deps, unusable, spelling });
+  }
+  const requirements = Object.entries(requires).map(([name, text]) => requirement(name, text));
+  return {
+    problem,
+    catalog,
+    root: { name: root.name, rank: catalog.requireRank(root.version) },
+    requirements,
+    packages,
+    knownRanks,
+  };
+}

@@ -1,0 +1,195 @@
+/**
+ * PEP 440 versions and specifier clauses, parsed with `@renovatebot/pep440`.
+ *
+ * Matching follows `packaging` (what pip uses), which is stricter than the library's own
+ * `satisfies`: a specifier set admits pre-releases only when one of its clauses names one, `<V`
+ * never admits a pre-release of V itself, and `>V` never admits V's post-releases or local builds.
+ */
+import { compare as renovateCompare, explain, RANGE_PATTERN } from '@renovatebot/pep440';
+
+export interface ParsedVersion {
+  readonly text: string;
+  readonly epoch: number;
+  /** Release numbers with trailing zeros removed (1.0.0 and 1 are the same release). */
+  readonly release: readonly number[];
+  /** Release numbers as written (`==1.2.*` prefix matching needs their count). */
+  readonly writtenRelease: readonly number[];
+  /** PEP 440 pre-release: has a pre-release or a development segment. */
+  readonly prerelease: boolean;
+  readonly postrelease: boolean;
+  readonly local: boolean;
+  readonly publicText: string;
+  /** No pre, post, dev or local segment: ordered by epoch and release numbers alone. */
+  readonly plain: boolean;
+}
+
+export function parseVersion(text: string): ParsedVersion | null {
+  const info = explain(text);
+  if (!info) return null;
+  const release = [...info.release];
+  while (release.length > 0 && release[release.length - 1] === 0) release.pop();
+  return {
+    text,
+    epoch: info.epoch,
+    release,
+    writtenRelease: [...info.release],
+    prerelease: info.is_prerelease,
+    postrelease: info.is_postrelease,
+    local: info.local !== null,
+    publicText: info.public,
+    plain: !info.is_prerelease && !info.is_postrelease && info.local === null,
+  };
+}
+
+function compareReleases(a: readonly number[], b: readonly number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * PEP 440 order. Plain releases (the vast majority) compare by their numbers directly; the library
+ * re-parses both strings on every call, which made sorting a large index the slowest part of solving.
+ */
+export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
+  if (a.plain && b.plain) {
+    return a.epoch !== b.epoch ? a.epoch - b.epoch : compareReleases(a.release, b.release);
+  }
+  return renovateCompare(a.text, b.text);
+}
+
+function sameBase(a: ParsedVersion, b: ParsedVersion): boolean {
+  return a.epoch === b.epoch && compareReleases(a.release, b.release) === 0;
+}
+
+export type Operator = '<' | '<=' | '>' | '>=' | '==' | '!=' | '~=';
+
+export interface Clause {
+  readonly op: Operator;
+  readonly version: ParsedVersion;
+  /** `==1.2.*` / `!=1.2.*` */
+  readonly wildcard: boolean;
+}
+
+export interface ParsedSpecifier {
+  readonly text: string;
+  readonly clauses: readonly Clause[];
+  /** packaging's rule: some clause other than `!=` names a pre-release. */
+  readonly allowsPrereleases: boolean;
+}
+
+export class SpecifierSyntaxError extends Error {
+  override name = 'SpecifierSyntaxError';
+}
+
+const clausePattern = new RegExp(`^\\s*${RANGE_PATTERN}\\s*$`, 'i');
+const operators: readonly Operator[] = ['<', '<=', '>', '>=', '==', '!=', '~='];
+
+function isOperator(value: string): value is Operator {
+  return (operators as readonly string[]).includes(value);
+}
+
+function parseClause(raw: string): Clause {
+  const groups = clausePattern.exec(raw)?.groups;
+  const opText = groups?.['operator'];
+  if (!groups || opText === undefined) {
+    throw new SpecifierSyntaxError(`"${raw.trim()}" is not a PEP 440 specifier clause`);
+  }
+  if (opText === '===') {
+    throw new SpecifierSyntaxError(`arbitrary equality "===" is not supported`);
+  }
+  const versionText = groups['version'];
+  const version = versionText === undefined ? null : parseVersion(versionText);
+  if (!isOperator(opText) || !version) {
+    throw new SpecifierSyntaxError(`"${raw.trim()}" does not compare with a PEP 440 version`);
+  }
+  const wildcard = groups['prefix'] !== undefined;
+  const equality = opText === '==' || opText === '!=';
+  if (wildcard && (!equality || !version.plain)) {
+    throw new SpecifierSyntaxError(
+      `"${raw.trim()}": ".*" only follows a plain release after == or !=`,
+    );
+  }
+  if (version.local && !equality) {
+    throw new SpecifierSyntaxError(
+      `"${raw.trim()}": a local version (+...) only works with == or !=`,
+    );
+  }
+  if (opText === '~=' && version.writtenRelease.length < 2) {
+    throw new SpecifierSyntaxError(`"${raw.trim()}": ~= needs at least two release numbers`);
+  }
+  return { op: opText, version, wildcard };
+}
+
+/** `""` is the empty specifier set: any version (but no pre-release, as in packaging). */
+export function parseSpecifier(text: string): ParsedSpecifier {
+  const clauses = text.trim() === '' ? [] : text.split(',').map(parseClause);
+  const allowsPrereleases = clauses.some((c) => c.op !== '!=' && c.version.prerelease);
+  return { text, clauses, allowsPrereleases };
+}
+
+/** Renders one release prefix, e.g. the upper end of `==1.2.*` (`1.3`). */
+function releaseText(epoch: number, release: readonly number[]): string {
+  return `${epoch === 0 ? '' : `${epoch}!`}${release.join('.')}`;
+}
+
+/** The first release after every version starting with `prefix` (1.2 -> 1.3). */
+export function nextReleaseAfterPrefix(epoch: number, prefix: readonly number[]): string {
+  const next = [...prefix];
+  next[next.length - 1] = (next[next.length - 1] ?? 0) + 1;
+  return releaseText(epoch, next);
+}
+
+/** The release prefix a `~=` clause pins (`~=1.4.5` pins `1.4`). */
+export function compatiblePrefix(version: ParsedVersion): readonly number[] {
+  return version.writtenRelease.slice(0, -1);
+}
+
+function startsWithRelease(version: ParsedVersion, epoch: number, prefix: readonly number[]) {
+  if (version.epoch !== epoch) return false;
+  return prefix.every((n, i) => (version.writtenRelease[i] ?? 0) === n);
+}
+
+function publicOf(version: ParsedVersion): ParsedVersion {
+  return version.local ? (parseVersion(version.publicText) ?? version) : version;
+}
+
+export function clauseMatches(clause: Clause, v: ParsedVersion): boolean {
+  const spec = clause.version;
+  switch (clause.op) {
+    case '==':
+    case '!=': {
+      const equal = clause.wildcard
+        ? startsWithRelease(v, spec.epoch, spec.writtenRelease)
+        : compareVersions(spec.local ? v : publicOf(v), spec) === 0;
+      return equal === (clause.op === '==');
+    }
+    case '<=':
+      return compareVersions(publicOf(v), spec) <= 0;
+    case '>=':
+      return compareVersions(publicOf(v), spec) >= 0;
+    case '<':
+      return (
+        compareVersions(v, spec) < 0 && !(!spec.prerelease && v.prerelease && sameBase(v, spec))
+      );
+    case '>':
+      return (
+        compareVersions(v, spec) > 0 &&
+        !(!spec.postrelease && v.postrelease && sameBase(v, spec)) &&
+        !(v.local && sameBase(v, spec))
+      );
+    case '~=':
+      return (
+        compareVersions(publicOf(v), spec) >= 0 &&
+        startsWithRelease(v, spec.epoch, compatiblePrefix(spec))
+      );
+  }
+}
+
+export function specifierMatches(spec: ParsedSpecifier, v: ParsedVersion): boolean {
+  if (v.prerelease && !spec.allowsPrereleases) return false;
+  return spec.clauses.every((clause) => clauseMatches(clause, v));
+}

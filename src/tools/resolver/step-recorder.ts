@@ -1,0 +1,87 @@
+import type { Describer } from './describe';
+import type { Incompatibility } from './incompatibility';
+import type { Assignment, PartialSolution } from './partial-solution';
+import type {
+  AssignmentView,
+  IncompatibilityView,
+  SnapshotStep,
+  SolverStep,
+  TermView,
+} from './steps';
+import type { Term } from './term';
+
+/** Turns the solver's objects into the JSON views of `steps.ts`, each built once. */
+export class StepRecorder {
+  readonly steps: SolverStep[] = [];
+  readonly #describer: Describer;
+  readonly #versionText: (name: string, rank: number) => string;
+  readonly #solution: PartialSolution | null;
+  readonly #incompatibilities = new Map<Incompatibility, IncompatibilityView>();
+  readonly #assignments = new WeakMap<Assignment, AssignmentView>();
+
+  /** With a partial solution, every step carries a snapshot of it (for debugging and tests). */
+  constructor(
+    describer: Describer,
+    versionText: (name: string, rank: number) => string,
+    snapshotsOf: PartialSolution | null,
+  ) {
+    this.#describer = describer;
+    this.#versionText = versionText;
+    this.#solution = snapshotsOf;
+  }
+
+  push(step: SolverStep): void {
+    if (!this.#solution) {
+      this.steps.push(step);
+      return;
+    }
+    const partialSolution = this.#solution.assignments.map((a) => this.assignment(a));
+    const withSnapshot: SnapshotStep = { ...step, partialSolution };
+    this.steps.push(withSnapshot);
+  }
+
+  term(t: Term): TermView {
+    return {
+      package: t.name,
+      positive: t.positive,
+      range: this.#describer.range(t),
+      text: this.#describer.termText(t),
+    };
+  }
+
+  incompatibility(inc: Incompatibility): IncompatibilityView {
+    let view = this.#incompatibilities.get(inc);
+    if (!view) {
+      const cause = inc.derived;
+      const causes: readonly [number, number] | null = cause
+        ? [cause.conflict.id, cause.other.id]
+        : null;
+      view = {
+        id: inc.id,
+        kind: inc.cause.kind,
+        terms: inc.terms.map((t) => this.term(t)),
+        text: this.#describer.describe(inc),
+        ...(causes ? { causes } : {}),
+      };
+      this.#incompatibilities.set(inc, view);
+    }
+    return view;
+  }
+
+  assignment(a: Assignment): AssignmentView {
+    let view = this.#assignments.get(a);
+    if (!view) {
+      view = {
+        index: a.index,
+        level: a.level,
+        package: a.term.name,
+        decision: a.cause === null,
+        term: this.term(a.term),
+        ...(a.version === null ? {} : { version: this.#versionText(a.term.name, a.version) }),
+        ...(a.cause === null ? {} : { cause: a.cause.id }),
+      };
+      this.#assignments.set(a, view);
+    }
+    return view;
+  }
+}
