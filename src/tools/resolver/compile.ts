@@ -170,15 +170,16 @@ export function compileProblem(input: unknown): CompiledProblem {
     known.set(pkg, sorted);
   }
   const knownRanks = (name: string) => known.get(name) ?? [];
-  const sets = new Map<string, VersionSet>();
+  const made = new Map<string, Requirement>();
   const requirement = (name: string, text: string): Requirement => {
     const key = `${name}\u0000${text}`;
-    let set = sets.get(key);
-    if (!set) {
-      set = specifierToSet(specs.get(text) ?? parseSpecifier(text), catalog, knownRanks(name));
-      sets.set(key, set);
+    let req = made.get(key);
+    if (!req) {
+      const spec = specs.get(text) ?? parseSpecifier(text);
+      req = { name, spec: text, set: specifierToSet(spec, catalog, knownRanks(name)) };
+      made.set(key, req);
     }
-    return { name, spec: text, set };
+    return req;
   };
 
   const packages = new Map<string, PackageVersions>();

@@ -24,6 +24,11 @@ export class PartialSolution {
   readonly #byPackage = new Map<string, Assignment[]>();
   readonly #positive = new Map<string, Term>();
   readonly #negative = new Map<string, Term>();
+  /**
+   * `#positive` minus decided packages, in the same order: decision making reads it every time,
+   * and scanning all positive packages instead made large problems quadratic.
+   */
+  readonly #undecided = new Map<string, Term>();
   readonly #decisions = new Map<string, number>();
   #attempts = 1;
   #backtracking = false;
@@ -76,19 +81,22 @@ export class PartialSolution {
   #register(a: Assignment): void {
     const name = a.term.name;
     const positive = this.#positive.get(name);
+    let combined: Term;
     if (positive) {
-      // Updating an existing key keeps its place in the candidate order.
-      this.#positive.set(name, intersectTerms(positive, a.term));
-      return;
-    }
-    const negative = this.#negative.get(name);
-    const combined = negative ? intersectTerms(a.term, negative) : a.term;
-    if (combined.positive) {
-      this.#negative.delete(name);
-      this.#positive.set(name, combined);
+      combined = intersectTerms(positive, a.term);
     } else {
-      this.#negative.set(name, combined);
+      const negative = this.#negative.get(name);
+      combined = negative ? intersectTerms(a.term, negative) : a.term;
+      if (!combined.positive) {
+        this.#negative.set(name, combined);
+        return;
+      }
+      this.#negative.delete(name);
     }
+    // Updating an existing key keeps its place in the candidate order; a new key goes last.
+    this.#positive.set(name, combined);
+    if (this.#decisions.has(name)) this.#undecided.delete(name);
+    else this.#undecided.set(name, combined);
   }
 
   /** Pops every assignment above `level`; returns them, oldest first. */
@@ -110,6 +118,7 @@ export class PartialSolution {
     for (const name of touched) {
       this.#positive.delete(name);
       this.#negative.delete(name);
+      this.#undecided.delete(name);
       replay.push(...(this.#byPackage.get(name) ?? []));
     }
     replay.sort((a, b) => a.index - b.index);
@@ -118,8 +127,8 @@ export class PartialSolution {
   }
 
   /** Packages with a positive assignment and no decision yet, in candidate order. */
-  *undecided(): Generator<Term> {
-    for (const [name, t] of this.#positive) if (!this.#decisions.has(name)) yield t;
+  undecided(): IterableIterator<Term> {
+    return this.#undecided.values();
   }
 
   /** The current intersection of a package's assignments, if it has any. */

@@ -23,7 +23,26 @@ export interface ParsedVersion {
   readonly plain: boolean;
 }
 
+const plainRelease = /^\d+(?:\.\d+)*$/;
+
 export function parseVersion(text: string): ParsedVersion | null {
+  // Most versions are bare release numbers; reading those directly keeps big indexes cheap.
+  if (plainRelease.test(text)) {
+    const writtenRelease = text.split('.').map(Number);
+    const release = [...writtenRelease];
+    while (release.length > 0 && release[release.length - 1] === 0) release.pop();
+    return {
+      text,
+      epoch: 0,
+      release,
+      writtenRelease,
+      prerelease: false,
+      postrelease: false,
+      local: false,
+      publicText: text,
+      plain: true,
+    };
+  }
   const info = explain(text);
   if (!info) return null;
   const release = [...info.release];

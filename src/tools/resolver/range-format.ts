@@ -58,6 +58,8 @@ export class RangeFormatter {
   readonly #catalog: VersionCatalog;
   readonly #known: (name: string) => readonly number[];
   readonly #cache = new Map<string, string>();
+  /** Sets are immutable and rarely shared between packages, so identity is a cheap first key. */
+  readonly #bySet = new WeakMap<VersionSet, { name: string; text: string }>();
 
   constructor(catalog: VersionCatalog, knownRanks: (name: string) => readonly number[]) {
     this.#catalog = catalog;
@@ -67,12 +69,15 @@ export class RangeFormatter {
   format(name: string, set: VersionSet): string {
     if (isFull(set)) return '';
     if (isEmpty(set)) return '<empty>';
+    const known = this.#bySet.get(set);
+    if (known?.name === name) return known.text;
     const key = `${name}\u0000${set.join(',')}`;
     let text = this.#cache.get(key);
     if (text === undefined) {
       text = this.#render(set, this.#known(name));
       this.#cache.set(key, text);
     }
+    this.#bySet.set(set, { name, text });
     return text;
   }
 
@@ -96,6 +101,17 @@ export class RangeFormatter {
 
   #render(set: VersionSet, known: readonly number[]): string {
     const pieces = toPieces(set);
+    // On plain releases PEP 440's reading of interval bounds is the interval itself, so only
+    // packages with pre, post, dev or local versions need the check (and the pre-release folding).
+    if (known.some((rank) => !this.#catalog.version(rank).plain))
+      this.#makeFaithful(pieces, set, known);
+    pieces.sort((a, b) => a.start - b.start);
+    return pieces
+      .map((p) => p.clauses.map((c) => `${c.op}${this.#catalog.text(c.rank)}`).join(','))
+      .join(' or ');
+  }
+
+  #makeFaithful(pieces: Piece[], set: VersionSet, known: readonly number[]): void {
     let wrong = this.#mismatches(pieces, set, known).length;
     for (const piece of pieces) {
       for (const clause of [...piece.clauses]) {
@@ -119,9 +135,5 @@ export class RangeFormatter {
         }
       }
     }
-    pieces.sort((a, b) => a.start - b.start);
-    return pieces
-      .map((p) => p.clauses.map((c) => `${c.op}${this.#catalog.text(c.rank)}`).join(','))
-      .join(' or ');
   }
 }

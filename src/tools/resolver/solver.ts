@@ -38,6 +38,12 @@ class PubGrubSolver {
   readonly #recorder: StepRecorder;
   /** Version counts of candidate terms; a term object is replaced whenever its package changes. */
   readonly #counts = new WeakMap<Term, number>();
+  /**
+   * Incompatibilities known to be contradicted, with the decision level at which that was seen
+   * (pubgrub-rs does the same): they stay contradicted until a backjump below that level, and
+   * skipping them saves most of the relation checks during propagation.
+   */
+  readonly #contradicted = new Map<Incompatibility, number>();
   #nextId = 1;
 
   constructor(problem: CompiledProblem, options: SolveOptions) {
@@ -111,7 +117,7 @@ class PubGrubSolver {
   #propagate(start: string): void {
     const changed = new Set([start]);
     while (changed.size > 0) {
-      const [pkg = ''] = changed;
+      const pkg = changed.values().next().value ?? '';
       changed.delete(pkg);
       const list = this.#byPackage.get(pkg) ?? [];
       for (let i = list.length - 1; i >= 0; i--) {
@@ -137,10 +143,14 @@ class PubGrubSolver {
 
   /** A conflict, nothing, or the term whose negation was just derived. */
   #propagateOne(inc: Incompatibility): 'conflict' | 'none' | Term {
+    if (this.#contradicted.has(inc)) return 'none';
     let unsatisfied: Term | null = null;
     for (const t of inc.terms) {
       const rel = this.#solution.relation(t);
-      if (rel === 'disjoint') return 'none';
+      if (rel === 'disjoint') {
+        this.#contradicted.set(inc, this.#solution.decisionLevel);
+        return 'none';
+      }
       if (rel === 'overlapping') {
         if (unsatisfied) return 'none';
         unsatisfied = t;
@@ -196,6 +206,9 @@ class PubGrubSolver {
       if (previousLevel < recent.level || recent.cause === null) {
         const fromLevel = this.#solution.decisionLevel;
         this.#solution.backtrack(previousLevel);
+        for (const [known, level] of this.#contradicted) {
+          if (level > previousLevel) this.#contradicted.delete(known);
+        }
         this.#recorder.push({
           type: 'backjump',
           fromLevel,

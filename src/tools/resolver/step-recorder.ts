@@ -9,6 +9,7 @@ import type {
   TermView,
 } from './steps';
 import type { Term } from './term';
+import type { VersionSet } from './version-set';
 
 /** Turns the solver's objects into the JSON views of `steps.ts`, each built once. */
 export class StepRecorder {
@@ -17,7 +18,9 @@ export class StepRecorder {
   readonly #versionText: (name: string, rank: number) => string;
   readonly #solution: PartialSolution | null;
   readonly #incompatibilities = new Map<Incompatibility, IncompatibilityView>();
-  readonly #assignments = new WeakMap<Assignment, AssignmentView>();
+  // Plain maps: they live only as long as one solve, and WeakMaps were a visible cost.
+  readonly #assignments = new Map<Assignment, AssignmentView>();
+  readonly #terms = new Map<VersionSet, TermView[]>();
 
   /** With a partial solution, every step carries a snapshot of it (for debugging and tests). */
   constructor(
@@ -41,12 +44,23 @@ export class StepRecorder {
   }
 
   term(t: Term): TermView {
-    return {
-      package: t.name,
-      positive: t.positive,
-      range: this.#describer.range(t),
-      text: this.#describer.termText(t),
-    };
+    // Derivations re-use the sets of their causes' terms, so views are shared through the set.
+    let views = this.#terms.get(t.set);
+    if (!views) {
+      views = [];
+      this.#terms.set(t.set, views);
+    }
+    let view = views.find((v) => v.package === t.name && v.positive === t.positive);
+    if (!view) {
+      view = {
+        package: t.name,
+        positive: t.positive,
+        range: this.#describer.range(t),
+        text: this.#describer.termText(t),
+      };
+      views.push(view);
+    }
+    return view;
   }
 
   incompatibility(inc: Incompatibility): IncompatibilityView {
@@ -71,15 +85,17 @@ export class StepRecorder {
   assignment(a: Assignment): AssignmentView {
     let view = this.#assignments.get(a);
     if (!view) {
-      view = {
+      const base = {
         index: a.index,
         level: a.level,
         package: a.term.name,
         decision: a.cause === null,
         term: this.term(a.term),
-        ...(a.version === null ? {} : { version: this.#versionText(a.term.name, a.version) }),
-        ...(a.cause === null ? {} : { cause: a.cause.id }),
       };
+      view =
+        a.cause === null
+          ? { ...base, version: this.#versionText(a.term.name, a.version ?? -1) }
+          : { ...base, cause: a.cause.id };
       this.#assignments.set(a, view);
     }
     return view;
