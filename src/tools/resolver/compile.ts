@@ -39,6 +39,11 @@ export interface CompiledProblem {
   readonly packages: ReadonlyMap<string, PackageVersions>;
   /** The versions a package lists (the root lists its own); none for a missing package. */
   readonly knownRanks: (name: string) => readonly number[];
+  /**
+   * A version as this package spells it when it lists that version (1.0.0 in foo's index, even if
+   * a specifier wrote 1.0), otherwise as the problem first spelled it.
+   */
+  readonly versionText: (name: string, rank: number) => string;
 }
 
 const namePattern = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
@@ -149,8 +154,8 @@ export function compileProblem(input: unknown): CompiledProblem {
     }
   }
 
-  // Index spellings are registered before specifier bounds so that ranges print 1.0.0, not 1.0.
-  const catalog = new VersionCatalog([...versions, ...bounds]);
+  // Specifier bounds come first, so that a bound no listed version spells prints as written.
+  const catalog = new VersionCatalog([...bounds, ...versions]);
   const known = new Map<string, readonly number[]>([
     [root.name, [catalog.requireRank(root.version)]],
   ]);
@@ -203,12 +208,18 @@ export function compileProblem(input: unknown): CompiledProblem {
     packages.set(pkg, { name: pkg, ranks: knownRanks(pkg), deps, unusable, spelling });
   }
   const requirements = Object.entries(requires).map(([name, text]) => requirement(name, text));
+  const rootRank = catalog.requireRank(root.version);
+  const versionText = (name: string, rank: number) => {
+    if (name === root.name && rank === rootRank) return root.version;
+    return packages.get(name)?.spelling.get(rank) ?? catalog.text(rank);
+  };
   return {
     problem,
     catalog,
-    root: { name: root.name, rank: catalog.requireRank(root.version) },
+    root: { name: root.name, rank: rootRank },
     requirements,
     packages,
     knownRanks,
+    versionText,
   };
 }

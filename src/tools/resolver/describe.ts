@@ -101,12 +101,17 @@ export class Describer {
 
   /** "`a` and `b`" in one clause, with the line numbers of already-written derivations. */
   and(a: Incompatibility, b: Incompatibility, aLine?: number, bLine?: number): string {
-    return (
+    const plain =
       this.#requiresBoth(a, b, aLine, bLine) ??
       this.#requiresThrough(a, b, aLine, bLine) ??
-      this.#requiresForbidden(a, b, aLine, bLine) ??
-      `${this.describe(a)}${ref(aLine)} and ${this.describe(b)}${ref(bLine)}`
-    );
+      this.#requiresForbidden(a, b, aLine, bLine);
+    if (plain !== null) return plain;
+    // A missing package is stated first, whichever side it comes from (see #requiresForbidden).
+    const [first, firstLine, second, secondLine] =
+      b.cause.kind === 'not-found' && a.cause.kind !== 'not-found'
+        ? [b, bLine, a, aLine]
+        : [a, aLine, b, bLine];
+    return `${this.describe(first)}${ref(firstLine)} and ${this.describe(second)}${ref(secondLine)}`;
   }
 
   #requiresBoth(a: Incompatibility, b: Incompatibility, aLine?: number, bLine?: number) {

@@ -81,8 +81,7 @@ export function solveNaiveCompiled(
       steps.push({ type: 'trace-truncated', afterSteps: stepCount });
   };
   const { root } = problem;
-  const text = (name: string, rank: number) =>
-    problem.packages.get(name)?.spelling.get(rank) ?? problem.catalog.text(rank);
+  const text = problem.versionText;
   const queue: Pending[] = problem.requirements.map((r) => ({ ...r, from: root.name }));
   const selected = new Map<string, number>([[root.name, root.rank]]);
   const frames: Frame[] = [];

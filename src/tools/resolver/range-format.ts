@@ -57,13 +57,19 @@ function toPieces(set: VersionSet): Piece[] {
 export class RangeFormatter {
   readonly #catalog: VersionCatalog;
   readonly #known: (name: string) => readonly number[];
+  readonly #text: (name: string, rank: number) => string;
   readonly #cache = new Map<string, string>();
   /** Sets are immutable and rarely shared between packages, so identity is a cheap first key. */
   readonly #bySet = new WeakMap<VersionSet, { name: string; text: string }>();
 
-  constructor(catalog: VersionCatalog, knownRanks: (name: string) => readonly number[]) {
+  constructor(
+    catalog: VersionCatalog,
+    knownRanks: (name: string) => readonly number[],
+    versionText: (name: string, rank: number) => string = (_, rank) => catalog.text(rank),
+  ) {
     this.#catalog = catalog;
     this.#known = knownRanks;
+    this.#text = versionText;
   }
 
   format(name: string, set: VersionSet): string {
@@ -74,7 +80,7 @@ export class RangeFormatter {
     const key = `${name}\u0000${set.join(',')}`;
     let text = this.#cache.get(key);
     if (text === undefined) {
-      text = this.#render(set, this.#known(name));
+      text = this.#render(name, set, this.#known(name));
       this.#cache.set(key, text);
     }
     this.#bySet.set(set, { name, text });
@@ -99,7 +105,7 @@ export class RangeFormatter {
     });
   }
 
-  #render(set: VersionSet, known: readonly number[]): string {
+  #render(name: string, set: VersionSet, known: readonly number[]): string {
     const pieces = toPieces(set);
     // On plain releases PEP 440's reading of interval bounds is the interval itself, so only
     // packages with pre, post, dev or local versions need the check (and the pre-release folding).
@@ -107,7 +113,7 @@ export class RangeFormatter {
       this.#makeFaithful(pieces, set, known);
     pieces.sort((a, b) => a.start - b.start);
     return pieces
-      .map((p) => p.clauses.map((c) => `${c.op}${this.#catalog.text(c.rank)}`).join(','))
+      .map((p) => p.clauses.map((c) => `${c.op}${this.#text(name, c.rank)}`).join(','))
       .join(' or ');
   }
 

@@ -8,7 +8,7 @@ import { writeReport } from './report';
 import { StepRecorder } from './step-recorder';
 import type { SolverStep } from './steps';
 import { differenceTerms, inverse, term, type Term } from './term';
-import { exactly, FULL_SET } from './version-set';
+import { exactly, FULL_SET, ranksIn } from './version-set';
 
 export type SolveResult =
   | { readonly ok: true; readonly solution: Record<string, string>; readonly steps: SolverStep[] }
@@ -50,7 +50,7 @@ class PubGrubSolver {
     this.#problem = problem;
     this.#rootName = problem.root.name;
     this.#source = new PackageSource(problem, () => this.#nextId++);
-    const ranges = new RangeFormatter(problem.catalog, problem.knownRanks);
+    const ranges = new RangeFormatter(problem.catalog, problem.knownRanks, problem.versionText);
     const rootVersion = problem.problem.root.version;
     this.#describer = new Describer(
       ranges,
@@ -59,14 +59,17 @@ class PubGrubSolver {
     );
     this.#recorder = new StepRecorder(
       this.#describer,
-      (name, rank) => this.#versionText(name, rank),
+      {
+        text: (name, rank) => this.#versionText(name, rank),
+        listed: (name, set) =>
+          ranksIn(set, problem.knownRanks(name)).map((rank) => this.#versionText(name, rank)),
+      },
       options.snapshots ? this.#solution : null,
     );
   }
 
   #versionText(name: string, rank: number): string {
-    if (name === this.#rootName) return this.#problem.problem.root.version;
-    return this.#problem.packages.get(name)?.spelling.get(rank) ?? this.#problem.catalog.text(rank);
+    return this.#problem.versionText(name, rank);
   }
 
   solve(): SolveResult {

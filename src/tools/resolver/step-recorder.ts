@@ -16,6 +16,7 @@ export class StepRecorder {
   readonly steps: SolverStep[] = [];
   readonly #describer: Describer;
   readonly #versionText: (name: string, rank: number) => string;
+  readonly #listed: (name: string, set: VersionSet) => readonly string[];
   readonly #solution: PartialSolution | null;
   readonly #incompatibilities = new Map<Incompatibility, IncompatibilityView>();
   // Plain maps: they live only as long as one solve, and WeakMaps were a visible cost.
@@ -25,11 +26,15 @@ export class StepRecorder {
   /** With a partial solution, every step carries a snapshot of it (for debugging and tests). */
   constructor(
     describer: Describer,
-    versionText: (name: string, rank: number) => string,
+    versions: {
+      text: (name: string, rank: number) => string;
+      listed: (name: string, set: VersionSet) => readonly string[];
+    },
     snapshotsOf: PartialSolution | null,
   ) {
     this.#describer = describer;
-    this.#versionText = versionText;
+    this.#versionText = versions.text;
+    this.#listed = versions.listed;
     this.#solution = snapshotsOf;
   }
 
@@ -57,6 +62,7 @@ export class StepRecorder {
         positive: t.positive,
         range: this.#describer.range(t),
         text: this.#describer.termText(t),
+        matching: this.#listed(t.name, t.set),
       };
       views.push(view);
     }

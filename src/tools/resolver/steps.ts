@@ -15,6 +15,8 @@ export interface TermView {
   readonly range: string;
   /** `foo >=1.0`, `not bar <2.0`. */
   readonly text: string;
+  /** The versions the index lists for the package that fall in `range`, oldest first. */
+  readonly matching: readonly string[];
 }
 
 export interface IncompatibilityView {

@@ -3,7 +3,7 @@ import { compareVersions, type ParsedVersion } from './pep440';
 /**
  * Every version one problem mentions (index versions, specifier bounds), ranked once in PEP 440
  * order so that the set algebra compares small integers instead of parsing strings. Equal versions
- * (1.0 and 1.0.0) share a rank; the spelling registered first is the one displayed.
+ * (1.0 and 1.0.0) share a rank; `text` gives the spelling registered first.
  */
 export class VersionCatalog {
   readonly #rankByText = new Map<string, number>();
