@@ -1,9 +1,11 @@
 /**
  * PEP 440 versions and specifier clauses, parsed with `@renovatebot/pep440`.
  *
- * Matching follows `packaging` (what pip uses), which is stricter than the library's own
+ * Matching follows `packaging` 26 (what pip uses), which is stricter than the library's own
  * `satisfies`: a specifier set admits pre-releases only when one of its clauses names one, `<V`
  * never admits a pre-release of V itself, and `>V` never admits V's post-releases or local builds.
+ * (packaging's `contains` also falls back to pre-releases when nothing else matches; DESIGN.md
+ * rules that out: pre-releases only where a specifier names one.)
  */
 import { compare as renovateCompare, explain, RANGE_PATTERN } from '@renovatebot/pep440';
 
@@ -19,6 +21,9 @@ export interface ParsedVersion {
   readonly postrelease: boolean;
   readonly local: boolean;
   readonly publicText: string;
+  /** The pre-release segment, normalised (`rc1`), or ''. */
+  readonly preText: string;
+  readonly post: number | null;
   /** No pre, post, dev or local segment: ordered by epoch and release numbers alone. */
   readonly plain: boolean;
 }
@@ -40,6 +45,8 @@ export function parseVersion(text: string): ParsedVersion | null {
       postrelease: false,
       local: false,
       publicText: text,
+      preText: '',
+      post: null,
       plain: true,
     };
   }
@@ -56,6 +63,9 @@ export function parseVersion(text: string): ParsedVersion | null {
     postrelease: info.is_postrelease,
     local: info.local !== null,
     publicText: info.public,
+    // explain() reports pre as [letter, number] and post as a number (its typings say arrays).
+    preText: Array.isArray(info.pre) ? info.pre.join('') : '',
+    post: typeof info.post === 'number' ? info.post : null,
     plain: !info.is_prerelease && !info.is_postrelease && info.local === null,
   };
 }
@@ -80,9 +90,15 @@ export function compareVersions(a: ParsedVersion, b: ParsedVersion): number {
   return renovateCompare(a.text, b.text);
 }
 
-function sameBase(a: ParsedVersion, b: ParsedVersion): boolean {
-  return a.epoch === b.epoch && compareReleases(a.release, b.release) === 0;
+/** `v` with its post and dev segments replaced, re-parsed (only for pre/post/local cases). */
+function variant(v: ParsedVersion, post: number | null, devZero: boolean): ParsedVersion {
+  const epoch = v.epoch === 0 ? '' : `${v.epoch}!`;
+  const postText = post === null ? '' : `.post${post}`;
+  const text = `${epoch}${v.writtenRelease.join('.')}${v.preText}${postText}${devZero ? '.dev0' : ''}`;
+  return parseVersion(text) ?? v;
 }
+
+const isEqual = (a: ParsedVersion, b: ParsedVersion) => compareVersions(a, b) === 0;
 
 export type Operator = '<' | '<=' | '>' | '>=' | '==' | '!=' | '~=';
 
@@ -191,14 +207,21 @@ export function clauseMatches(clause: Clause, v: ParsedVersion): boolean {
     case '>=':
       return compareVersions(publicOf(v), spec) >= 0;
     case '<':
+      // "<V must not allow a pre-release of V": nothing from V's earliest pre-release (V.dev0) on.
       return (
-        compareVersions(v, spec) < 0 && !(!spec.prerelease && v.prerelease && sameBase(v, spec))
+        compareVersions(v, spec) < 0 &&
+        !(
+          !spec.prerelease &&
+          v.prerelease &&
+          compareVersions(v, variant(spec, spec.post, true)) >= 0
+        )
       );
     case '>':
+      // ">V must not allow a post-release of V, nor a local version of V".
       return (
         compareVersions(v, spec) > 0 &&
-        !(!spec.postrelease && v.postrelease && sameBase(v, spec)) &&
-        !(v.local && sameBase(v, spec))
+        !(!spec.postrelease && v.postrelease && isEqual(variant(v, null, false), spec)) &&
+        !(v.local && isEqual(publicOf(v), spec))
       );
     case '~=':
       return (

@@ -53,6 +53,8 @@ function toPieces(set: VersionSet): Piece[] {
  * with " or "; `""` for any version), such that reading the text with PEP 440's own rules gives the
  * same set on every version the package lists. That lets it drop the `!=2.0rc1` holes which the
  * pre-release rule already implies, so `>=1.0,<2.0` prints as written even when 2.0rc1 exists.
+ * One exception: the set of all versions, pre-releases included, also prints as `""` (pub's
+ * "any"; reports say "every version of foo"), while PEP 440 reads `""` without pre-releases.
  */
 export class RangeFormatter {
   readonly #catalog: VersionCatalog;
