@@ -32,6 +32,8 @@ export function runBuild(input: BuildInput, cache: CacheStore, options: BuildOpt
   if (!parsed.ok)
     return { ok: false, errors: parsed.errors.map((e) => e.message), needsBuildkit: false };
   const dockerfile = parsed.dockerfile;
+  const duplicate = dockerfile.warnings.find((w) => w.code === 'DuplicateStageName');
+  if (duplicate) return { ok: false, errors: [duplicate.message], needsBuildkit: false };
   const { builder } = options;
   if (builder === 'classic') {
     const unsupported = classicUnsupported(dockerfile);

@@ -66,6 +66,8 @@ interface Base {
   endLine: number;
   /** Whitespace-collapsed text, comments inside continuations removed: for display and alignment. */
   text: string;
+  /** 1-based line where the instruction's own text ends (before heredoc bodies). */
+  textEndLine: number;
   /** Everything after the keyword and flags, as BuildKit's parser joins it (continuations removed). */
   args: string;
   flags: Flag[];
@@ -156,7 +158,7 @@ export interface Stage {
 
 export interface ParseWarning {
   line: number;
-  code: 'NoEmptyContinuation';
+  code: 'NoEmptyContinuation' | 'DuplicateStageName';
   message: string;
 }
 

@@ -41,6 +41,7 @@ export interface Prepared {
   line: number;
   endLine: number;
   text: string;
+  textEndLine: number;
   args: string;
   flagWords: string[];
   flagLines: number[];
@@ -82,6 +83,7 @@ export function buildInstruction(p: Prepared): Built {
     line: p.line,
     endLine: p.endLine,
     text: p.text,
+    textEndLine: p.textEndLine,
     args: p.args,
     flags,
     heredocs: p.heredocs,

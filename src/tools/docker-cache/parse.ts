@@ -87,6 +87,7 @@ export function parseDockerfile(source: string): ParseResult {
       line,
       endLine: range.end.line + 1,
       text: collapse([logical.text, ...heredocs.map((h) => `${h.body}\n${h.name}`)].join(' ')),
+      textEndLine: logical.endLine + 1,
       args: rest.trim(),
       flagWords: flags,
       flagLines: astFlags.map(
@@ -104,8 +105,15 @@ export function parseDockerfile(source: string): ParseResult {
     const instruction = built.instruction;
     instructions.push(instruction);
     if (instruction.keyword === 'FROM') {
-      const stageError = addStage(stages, instruction);
-      if (stageError) errors.push({ line, message: `line ${line}: ${stageError}` });
+      const problem = addStage(stages, instruction);
+      // A duplicate name is left to the linter (DuplicateStageName); the build refuses it.
+      if (problem?.kind === 'duplicate') {
+        warnings.push({
+          line,
+          code: 'DuplicateStageName',
+          message: `line ${line}: ${problem.message}`,
+        });
+      } else if (problem) errors.push({ line, message: `line ${line}: ${problem.message}` });
     } else if (stage === null && instruction.keyword === 'ARG') {
       globalArgs.push(instruction);
     } else {
@@ -128,14 +136,19 @@ export function parseDockerfile(source: string): ParseResult {
   return { ok: true, dockerfile };
 }
 
-function addStage(stages: Stage[], from: FromInstruction): string | null {
+function addStage(
+  stages: Stage[],
+  from: FromInstruction,
+): { kind: 'invalid' | 'duplicate'; message: string } | null {
   const index = stages.length;
   const name = from.alias === null ? null : from.alias.toLowerCase();
   stages.push({ index, name, label: name ?? String(index), from, instructions: [from] });
   if (name === null) return null;
-  if (!stageNamePattern.test(name)) return `"${from.alias}" is not a valid stage name`;
+  if (!stageNamePattern.test(name)) {
+    return { kind: 'invalid', message: `"${from.alias}" is not a valid stage name` };
+  }
   if (stages.some((s) => s.index !== index && s.name === name)) {
-    return `the stage name "${name}" is used twice`;
+    return { kind: 'duplicate', message: `the stage name "${name}" is used twice` };
   }
   return null;
 }

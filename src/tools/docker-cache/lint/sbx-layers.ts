@@ -1,0 +1,272 @@
+/**
+ * Our own layer and context advice (SBX ids): a .dockerignore for `COPY .` (SBX002), update and
+ * install together (SBX005), cache mounts for package managers (SBX006), multi-stage builds for
+ * build tools (SBX007), cleanup in the same layer (SBX009).
+ */
+import { collapse } from '../parse-text';
+import { contextPath, isWithin, resolveIn } from '../paths';
+import { mentionedPaths } from '../sources';
+import { positionalArgs, programName, runs } from '../shell';
+import { dependencyInstall } from './dependency-installs';
+import { deleteLines, editFix, insertAt, keywordRange, replaceLines } from './fixes';
+import { commandsOf, isShellForm, isPipInstall, removesAptLists, runsOf } from './helpers';
+import { installsPackages, updatesIndex } from './rules-trivy';
+import {
+  advice,
+  type LintContext,
+  type LintFix,
+  type LintRule,
+  type RawFinding,
+  type TextEdit,
+} from './types';
+
+const suggestedIgnore =
+  '.git\n.venv\nnode_modules\n__pycache__\n*.log\nDockerfile\n.dockerignore\n';
+
+function sbx002(ctx: LintContext): RawFinding[] {
+  if (ctx.options.dockerignore === undefined) return [];
+  const copy = ctx.dockerfile.instructions.find(
+    (i) =>
+      (i.keyword === 'COPY' || i.keyword === 'ADD') &&
+      i.from === null &&
+      i.sources.some((s) => contextPath(s) === '.'),
+  );
+  if (!copy) return [];
+  const fix = advice(
+    `Create a .dockerignore next to the Dockerfile, for example:\n${suggestedIgnore}`,
+  );
+  if (ctx.ignore === null || ctx.options.dockerignore === null) {
+    return [
+      {
+        line: copy.line,
+        endLine: copy.endLine,
+        message: `\`${copy.text}\` sends the whole context and there is no .dockerignore`,
+        fix,
+      },
+    ];
+  }
+  const node = (ctx.options.files ?? []).some((f) => f === 'package.json');
+  const samples: Array<[string, string]> = [
+    ['.git', '.git/HEAD'],
+    node ? ['node_modules', 'node_modules/x/index.js'] : ['.venv', '.venv/pyvenv.cfg'],
+    ['__pycache__', '__pycache__/x.pyc'],
+    ['*.log', 'debug.log'],
+    ['Dockerfile', 'Dockerfile'],
+  ];
+  const ignore = ctx.ignore;
+  const missing = samples.filter(([, path]) => !ignore.ignores(path)).map(([name]) => name);
+  if (missing.length === 0) return [];
+  return [
+    {
+      line: copy.line,
+      endLine: copy.endLine,
+      message: `.dockerignore does not exclude ${missing.join(', ')}; \`${copy.text}\` checksums ${missing.length > 1 ? 'them' : 'it'}`,
+      fix: advice(`Add these lines to .dockerignore:\n${missing.join('\n')}`),
+    },
+  ];
+}
+
+function sbx005(ctx: LintContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const stage of ctx.dockerfile.stages) {
+    for (const run of runsOf(stage)) {
+      const cmds = commandsOf(ctx, run);
+      if (cmds.length === 0 || !cmds.every(updatesIndex)) continue;
+      const next = stage.instructions[stage.instructions.indexOf(run) + 1];
+      let fix: LintFix | null = null;
+      if (
+        next?.keyword === 'RUN' &&
+        isShellForm(run) &&
+        isShellForm(next) &&
+        commandsOf(ctx, next).some(installsPackages)
+      ) {
+        const apt = cmds.some((c) => /^apt/.test(programName(c)));
+        const cleanup =
+          apt && !removesAptLists(commandsOf(ctx, next))
+            ? ' \\\n    && rm -rf /var/lib/apt/lists/*'
+            : '';
+        const flags = next.flags
+          .map((f) => `--${f.name}${f.value === null ? '' : `=${f.value}`} `)
+          .join('');
+        const merged = `${next.written} ${flags}${collapse(run.args)} \\\n    && ${collapse(next.args)}${cleanup}`;
+        fix = editFix('merge the update into the install RUN', [
+          deleteLines(ctx.dockerfile, run.line, run.endLine),
+          replaceLines(ctx.dockerfile, next.line, next.endLine, merged),
+        ]);
+      }
+      out.push({
+        line: run.line,
+        endLine: run.endLine,
+        message: `\`${collapse(run.args)}\` runs alone; its cached layer keeps a stale package index for later installs`,
+        fix:
+          fix ??
+          advice(
+            'Use one RUN: `apt-get update && apt-get install -y … && rm -rf /var/lib/apt/lists/*`.',
+          ),
+      });
+    }
+  }
+  return out;
+}
+
+function cacheMountsFor(kind: string): string[] {
+  const targets: Record<string, string[]> = {
+    apt: ['/var/cache/apt,sharing=locked', '/var/lib/apt,sharing=locked'],
+    apk: ['/var/cache/apk'],
+  };
+  return targets[kind] ?? [];
+}
+
+function sbx006(ctx: LintContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const run of ctx.dockerfile.stages.flatMap(runsOf)) {
+    if (run.mounts.some((m) => m.type === 'cache')) continue;
+    const cmds = commandsOf(ctx, run);
+    const targets = new Set<string>();
+    for (const cmd of cmds) {
+      const dep = dependencyInstall(cmd);
+      if (dep) dep.cacheTargets.forEach((t) => targets.add(t));
+      else if (isPipInstall(cmd)) targets.add('/root/.cache/pip');
+      if (runs(cmd, 'apt-get', 'install')) cacheMountsFor('apt').forEach((t) => targets.add(t));
+      if (runs(cmd, 'apk', 'add')) cacheMountsFor('apk').forEach((t) => targets.add(t));
+      if (runs(cmd, 'go', 'build'))
+        ['/go/pkg/mod', '/root/.cache/go-build'].forEach((t) => targets.add(t));
+    }
+    if (targets.size === 0) continue;
+    const k = keywordRange(ctx.dockerfile, run);
+    const mounts = [...targets].map((t) => ` --mount=type=cache,target=${t}`).join('');
+    const edits: TextEdit[] = [insertAt(run.line, k.end, mounts)];
+    // With a cache mount, --no-cache-dir would stop pip from using it.
+    for (let line = run.line; line <= run.textEndLine; line++) {
+      for (const m of (ctx.dockerfile.lines[line - 1] ?? '').matchAll(/ --no-cache-dir\b/g)) {
+        edits.push({
+          startLineNumber: line,
+          startColumn: (m.index ?? 0) + 1,
+          endLineNumber: line,
+          endColumn: (m.index ?? 0) + m[0].length + 1,
+          text: '',
+        });
+      }
+    }
+    out.push({
+      line: run.line,
+      endLine: run.endLine,
+      message: `This install has no cache mount; on every miss it downloads everything again (${[...targets].map((t) => t.split(',')[0]).join(', ')})`,
+      fix: editFix('add a cache mount', edits) ?? advice(`Add${mounts}.`),
+    });
+  }
+  return out;
+}
+
+const buildTool =
+  /^(build-essential|build-base|gcc|g\+\+|make|clang|cmake|cargo|rustc|golang(-go)?|[\w.+-]+-dev|[\w.+-]+-devel)(=.*)?$/;
+
+function sbx007(ctx: LintContext): RawFinding[] {
+  const stage = ctx.finalStage;
+  if (!stage.instructions.some((i) => i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT')) return [];
+  for (const run of runsOf(stage)) {
+    const tools = commandsOf(ctx, run).flatMap((cmd) => {
+      if (!installsPackages(cmd) && !isPipInstall(cmd)) return [];
+      const args = positionalArgs(cmd, ['t', 'o']);
+      return isPipInstall(cmd)
+        ? args.filter((a) => /^(uv|poetry)([=<>~!].*)?$/.test(a))
+        : args.filter((a) => buildTool.test(a));
+    });
+    if (tools.length === 0) continue;
+    return [
+      {
+        line: run.line,
+        endLine: run.endLine,
+        message: `The stage that runs the app also installs build tools (${tools.join(', ')})`,
+        fix: advice(
+          'Build in a `FROM … AS builder` stage (venv, wheels or binary), then start the runtime stage from a slim image and `COPY --from=builder` only the result.',
+        ),
+      },
+    ];
+  }
+  return [];
+}
+
+function sbx009(ctx: LintContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const stage of ctx.dockerfile.stages) {
+    const created: Array<{ path: string; line: number }> = [];
+    let cwd = '/';
+    for (const ins of stage.instructions) {
+      if (ins.keyword === 'WORKDIR') cwd = resolveIn(cwd, ins.args);
+      if ((ins.keyword === 'COPY' || ins.keyword === 'ADD') && !ins.dest.includes('$'))
+        created.push({ path: resolveIn(cwd, ins.dest), line: ins.line });
+      if (ins.keyword !== 'RUN') continue;
+      const cmds = commandsOf(ctx, ins);
+      const removals = cmds
+        .filter((c) => c.name === 'rm')
+        .flatMap((c) => positionalArgs(c).map((p) => resolveIn(cwd, p.replace(/\/\*$/, ''))));
+      const madeHere = cmds
+        .filter((c) => c.name !== 'rm')
+        .flatMap((c) => mentionedPaths([c.name, ...c.args].join(' '), cwd));
+      const stale = removals.find(
+        (r) =>
+          r !== '/' &&
+          !madeHere.some((m) => isWithin(m, r) || isWithin(r, m)) &&
+          created.some((c) => isWithin(c.path, r) || isWithin(r, c.path)),
+      );
+      if (stale !== undefined) {
+        const origin = created.find((c) => isWithin(c.path, stale) || isWithin(stale, c.path));
+        out.push({
+          line: ins.line,
+          endLine: ins.endLine,
+          message: `${stale} is removed here but was written on line ${origin?.line ?? '?'}; the earlier layer still holds it`,
+          fix: advice(
+            'Delete it in the same RUN (or COPY) that creates it, e.g. `… && rm -rf <path>`.',
+          ),
+        });
+      }
+      created.push(...madeHere.map((path) => ({ path, line: ins.line })));
+      if (cmds.some((c) => runs(c, /^apt(-get)?$/, 'update')))
+        created.push({ path: '/var/lib/apt/lists', line: ins.line });
+    }
+  }
+  return out;
+}
+
+function sbx(
+  id: string,
+  severity: LintRule['severity'],
+  explanation: string,
+  check: LintRule['check'],
+): LintRule {
+  return { id, tool: 'sandbox', severity, toolSeverity: severity, explanation, check };
+}
+
+export const layerRules: LintRule[] = [
+  sbx(
+    'SBX002',
+    'warning',
+    '`COPY .` checksums everything in the context: .git, virtualenvs, caches, logs, and the Dockerfile itself (moby/moby#8330). A .dockerignore keeps them out, so editing them no longer busts the cache (R-IGNORE, R-CTX-SELF).',
+    sbx002,
+  ),
+  sbx(
+    'SBX005',
+    'warning',
+    'A cached `RUN apt-get update` is reused forever, so a later changed install reads an old index. Update, install and clean in one RUN (Docker best practices; Trivy DS017; DL3009).',
+    sbx005,
+  ),
+  sbx(
+    'SBX006',
+    'info',
+    "A cache mount (`RUN --mount=type=cache,target=…`) keeps the package manager's downloads between builds but out of the image: a miss then only downloads what changed (R-MOUNT-CACHE). For apt on Debian images, also remove /etc/apt/apt.conf.d/docker-clean.",
+    sbx006,
+  ),
+  sbx(
+    'SBX007',
+    'info',
+    'Compilers and build tools in the final image make it larger and widen its attack surface. A builder stage keeps them out of the image you ship (R-STAGE-GRAPH, R-COPY-FROM).',
+    sbx007,
+  ),
+  sbx(
+    'SBX009',
+    'warning',
+    'Each RUN is a layer: deleting files in a later RUN hides them but the earlier layer still stores them, so the image does not shrink.',
+    sbx009,
+  ),
+];
