@@ -14,8 +14,8 @@ import {
   PYODIDE_CORE_FILES,
   PYODIDE_PATH,
   PYODIDE_VERSION,
-} from '../../src/runtime/pyodide-version';
-import { packageFolderFromEnv, rewriteLockFile } from './package-source';
+} from '../../src/runtime/pyodide-version.ts';
+import { packageFolderFromEnv, rewriteLockFile } from './package-source.ts';
 
 const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
@@ -103,6 +103,13 @@ export function pyodideAssets(): Plugin {
   let outDir = 'dist';
   return {
     name: 'wheelhouse:pyodide-assets',
+    config() {
+      return {
+        define: {
+          'import.meta.env.VITE_PYODIDE_SIZES': JSON.stringify(JSON.stringify(coreFileSizes())),
+        },
+      };
+    },
     configResolved(config) {
       sources = loadSources();
       base = config.base;

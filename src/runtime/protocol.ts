@@ -14,8 +14,8 @@ export interface InitOptions {
   indexURL: string;
   /** Byte sizes of the core files, so progress works even without Content-Length. */
   expectedSizes?: Record<string, number>;
-  /** One byte on a SharedArrayBuffer: the page writes 2 (SIGINT) to stop Python. */
-  interruptBuffer?: Uint8Array;
+  /** An Int32 on a SharedArrayBuffer: the page stores 2 (SIGINT) to stop Python (interrupt.ts). */
+  interruptBuffer?: Int32Array;
   /** The SharedArrayBuffer the page answers input() through (see stdin-channel.ts). */
   stdinBuffer?: SharedArrayBuffer;
 }
@@ -69,7 +69,11 @@ export type RuntimeEvent =
   | { type: 'boot'; phase: BootPhase; loaded?: number; total?: number }
   | { type: 'output'; runId: number; stream: OutputStream; text: string; droppedLines?: number }
   | { type: 'packages'; runId: number; names: string[]; state: PackageState; message?: string }
-  | { type: 'input'; runId: number };
+  | { type: 'input'; runId: number }
+  /** The run's last event: all its output was sent before it (results travel on another port). */
+  | { type: 'done'; runId: number }
+  /** The interpreter is dead (e.g. native stack overflow): the page must start a new worker. */
+  | { type: 'fatal'; message: string };
 
 export type RuntimeEventSink = (events: RuntimeEvent[]) => void;
 

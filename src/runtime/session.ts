@@ -18,12 +18,22 @@ import type {
 
 export interface SessionHooks {
   onEvents: RuntimeEventSink;
-  /** Blocks until the learner answers input(); null means Stop was pressed. Absent: no input(). */
-  readLine?: (runId: number) => string | null;
+  /**
+   * Blocks until the learner answers input(); null means Stop was pressed. It calls `announce`
+   * once it is ready for the answer (so a fast answer cannot arrive before it listens).
+   * Absent: input() is unavailable.
+   */
+  readLine?: (announce: () => void) => string | null;
+  /** Replaces time.sleep: sleeps, returning true when Stop cut it short. Absent: Pyodide's own. */
+  sleep?: (seconds: number) => boolean;
 }
 
 interface RunnerModule extends PyProxy {
-  setup(readLine: () => string | null, canReadInput: boolean): void;
+  setup(
+    readLine: () => string | undefined,
+    canReadInput: boolean,
+    sleep: ((seconds: number) => boolean) | undefined,
+  ): void;
   run(code: string, scope: string, filename: string, known: string[]): Promise<RawRunResult>;
   imports_of(code: string): PyProxy;
   write_files(files: PyProxy): void;
@@ -74,10 +84,15 @@ m`,
     const session = new PythonSession(pyodide, runner, batcher);
     session.#connectStreams();
     const readLine = hooks.readLine;
-    runner.setup(() => {
-      const line = readLine ? readLine(session.#runId) : null;
-      return line;
-    }, readLine !== undefined);
+    runner.setup(
+      () => {
+        const runId = session.#runId;
+        // undefined, not null: Pyodide turns JS null into jsnull, and Python checks for None.
+        return readLine?.(() => session.announceInput(runId)) ?? undefined;
+      },
+      readLine !== undefined,
+      hooks.sleep,
+    );
     return session;
   }
 
@@ -99,7 +114,7 @@ m`,
   }
 
   /** Announces that Python waits for a line; sent after any output it printed first. */
-  announceInput(runId: number): void {
+  private announceInput(runId: number): void {
     this.#batcher.emit({ type: 'input', runId });
   }
 
@@ -114,7 +129,11 @@ m`,
       const raw = await this.#runner.run(request.code, request.scope, request.filename, known);
       return raw.ok
         ? { ok: true, durationMs: raw.duration_ms }
-        : { ok: false, durationMs: raw.duration_ms, error: raw.error! };
+        : {
+            ok: false,
+            durationMs: raw.duration_ms,
+            error: { ...raw.error!, line: raw.error!.line ?? null },
+          };
     } catch (error) {
       return {
         ok: false,
@@ -123,7 +142,7 @@ m`,
         error: fatalError(error, request.filename),
       };
     } finally {
-      this.#batcher.flush();
+      this.#batcher.emit({ type: 'done', runId: request.runId });
     }
   }
 
@@ -224,7 +243,7 @@ function fatalError(error: unknown, filename: string): PythonError {
   const message = error instanceof Error ? error.message : String(error);
   return {
     type: 'FatalError',
-    message: `Python crashed: ${message.split('\n')[0]}`,
+    message: message.split('\n')[0] ?? 'unknown error',
     traceback: '',
     line: null,
     filename,

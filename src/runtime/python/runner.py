@@ -6,6 +6,7 @@ Loaded once per interpreter as the module ``wheelhouse_runner``. The JavaScript 
 
 import ast
 import builtins
+import importlib
 import linecache
 import os
 import sys
@@ -87,16 +88,44 @@ def _capped_recursion_limit(limit: int) -> None:
     _set_recursion_limit(limit)
 
 
+class ProgramExit(BaseException):
+    """os._exit() in learner code: ends the program, not the interpreter."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+def _exit_program(code):
+    # The real os._exit would kill the WebAssembly interpreter and every variable with it.
+    raise ProgramExit(code)
+
+
 def _no_input():
     raise InputUnavailableError(NO_INPUT_MESSAGE)
 
 
-def setup(read_line, can_read_input: bool):
-    """Make stdout/stderr line-buffered and route stdin through the page."""
+def _interruptible_sleep(wait):
+    def sleep(seconds):
+        """time.sleep that Stop can cut short (the page wakes it through shared memory)."""
+        seconds = float(seconds)
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        if wait(seconds):
+            raise KeyboardInterrupt
+
+    return sleep
+
+
+def setup(read_line, can_read_input: bool, wait=None):
+    """Make stdout/stderr line-buffered and route stdin (and sleep) through the page."""
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(line_buffering=True)
     sys.stdin = LearnerStdin(read_line if can_read_input else _no_input)
     sys.setrecursionlimit = _capped_recursion_limit
+    os._exit = _exit_program
+    if wait is not None:
+        time.sleep = _interruptible_sleep(wait)
     os.makedirs(_workdir_root(), exist_ok=True)
 
 
@@ -125,8 +154,18 @@ def imports_of(code: str) -> list[str]:
 
 
 def write_files(files: dict) -> None:
-    """Write a project's files (paths relative to the working directory) before it runs."""
+    """Write a project's files (paths relative to the working directory) before it runs.
+
+    Modules among them are forgotten, so an edited helper.py is imported afresh.
+    """
+    importlib.invalidate_caches()
     for path, content in files.items():
+        if path.endswith(".py"):
+            parts = path[:-3].split("/")
+            if parts[-1] == "__init__":
+                parts.pop()
+            for name in (".".join(parts), ".".join(p for p in parts if p != "src")):
+                sys.modules.pop(name, None)
         folder = os.path.dirname(path)
         if folder:
             os.makedirs(folder, exist_ok=True)
@@ -172,6 +211,22 @@ def _error_result(exc: BaseException, filename: str) -> dict:
     }
 
 
+def _exit_result(code, filename: str) -> dict:
+    # Like a terminal: sys.exit("message") prints the message, sys.exit(3) only sets the status.
+    text = f"{code}\n" if isinstance(code, str) else f"Program exited with code {code}\n"
+    return {
+        "ok": False,
+        "error": {
+            "type": "SystemExit",
+            "message": str(code),
+            "traceback": text,
+            "line": None,
+            "filename": filename,
+            "interrupted": False,
+        },
+    }
+
+
 def _explain_missing_module(exc: ModuleNotFoundError, known_packages: set[str]) -> None:
     name = (exc.name or "").split(".")[0]
     if name and name not in known_packages:
@@ -203,8 +258,8 @@ async def run(code: str, scope: str, filename: str, known_packages=None) -> obje
         value = await runner.compile().run_async(namespace)
         _show_value(value)
         result = {"ok": True}
-    except SystemExit as exc:
-        result = {"ok": True} if exc.code in (None, 0) else _error_result(exc, filename)
+    except (SystemExit, ProgramExit) as exc:
+        result = {"ok": True} if exc.code in (None, 0) else _exit_result(exc.code, filename)
     except BaseException as exc:  # noqa: BLE001 - every learner error becomes a result
         if isinstance(exc, ModuleNotFoundError):
             _explain_missing_module(exc, set(known_packages or ()))

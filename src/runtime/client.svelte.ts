@@ -1,0 +1,306 @@
+/**
+ * The page's side of the Python runtime: starts the worker at once, queues runs, routes each
+ * run's streamed events to its handlers, stops runs (interrupt when isolated, otherwise a fresh
+ * worker), answers input(), and restarts after a crash. Its state is reactive for the UI.
+ */
+import * as Comlink from 'comlink';
+import { detectCapabilities } from './capabilities';
+import type {
+  OutputStream,
+  PackageState,
+  PythonError,
+  RunRequest,
+  RunResult,
+  RuntimeApi,
+  RuntimeEvent,
+  RuntimeInfo,
+} from './protocol';
+import { clearInterrupt, createInterruptBuffer, requestInterrupt } from './interrupt';
+import { PYODIDE_PATH } from './pyodide-version';
+import { answerStdin, cancelStdin, createStdinBuffer } from './stdin-channel';
+
+export type RuntimeStatus = 'loading' | 'ready' | 'running' | 'restarting' | 'error';
+
+/** Why the interpreter was replaced, which means every variable is gone. */
+export type ResetReason = 'stop' | 'crash' | 'user';
+
+export interface RunHandlers {
+  /** The run left the queue: Python is executing it now. */
+  onStart?(): void;
+  onOutput(stream: OutputStream, text: string, droppedLines: number): void;
+  onPackages?(names: string[], state: PackageState, message?: string): void;
+  onInput?(): void;
+}
+
+export interface RunOutcome {
+  result: RunResult;
+  /** Set when this run ended because the interpreter was replaced. */
+  reset?: ResetReason;
+  /** Stop was pressed while the run still waited in the queue: nothing ran. */
+  cancelled?: boolean;
+}
+
+export type RunInput = Omit<RunRequest, 'runId'>;
+
+interface Job {
+  request: RunRequest;
+  handlers: RunHandlers;
+  resolve(outcome: RunOutcome): void;
+  /** Settles on the run's `done` event: its output and its result come on different ports. */
+  drained: Promise<void>;
+  drain(): void;
+}
+
+/** A stopped run that did not stop by itself within this time gets a fresh interpreter. */
+const INTERRUPT_GRACE_MS = 1500;
+
+const FETCHED_CORE_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip'];
+
+export class RuntimeClient {
+  status = $state<RuntimeStatus>('loading');
+  progress = $state<{ loaded: number; total: number } | null>(null);
+  /** A short sentence for the status line: what is loading, or why start-up failed. */
+  detail = $state('Starting Python');
+  info = $state.raw<RuntimeInfo | null>(null);
+  /** Counts interpreter replacements, so pages can tell that their variables are gone. */
+  generation = $state(0);
+  readonly isolated: boolean;
+
+  #worker: Worker | undefined;
+  #api: Comlink.Remote<RuntimeApi> | undefined;
+  #ready: Promise<void> = Promise.resolve();
+  #interrupt: Int32Array | undefined;
+  #stdin: SharedArrayBuffer | undefined;
+  #queue: Job[] = [];
+  #current: Job | undefined;
+  #nextRunId = 1;
+  #createWorker: () => Worker;
+
+  constructor(createWorker?: () => Worker) {
+    this.isolated = detectCapabilities().isolated;
+    this.#createWorker =
+      createWorker ??
+      (() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+  }
+
+  /** Starts the worker (once); later calls return the same start. */
+  start(): Promise<void> {
+    if (!this.#worker) this.#ready = this.#boot();
+    return this.#ready;
+  }
+
+  get busy(): boolean {
+    return this.#current !== undefined;
+  }
+
+  /** Queues a run; the promise settles when it ends, however it ends. */
+  run(input: RunInput, handlers: RunHandlers): { runId: number; done: Promise<RunOutcome> } {
+    const request: RunRequest = { ...input, runId: this.#nextRunId++ };
+    let drain = () => {};
+    const drained = new Promise<void>((resolve) => (drain = resolve));
+    const done = new Promise<RunOutcome>((resolve) => {
+      this.#queue.push({ request, handlers, resolve, drained, drain });
+    });
+    this.start();
+    void this.#pump();
+    return { runId: request.runId, done };
+  }
+
+  /** Stops a run: a queued one is dropped; a running one is interrupted or its worker replaced. */
+  stop(runId: number): void {
+    const queued = this.#queue.findIndex((job) => job.request.runId === runId);
+    if (queued !== -1) {
+      const [job] = this.#queue.splice(queued, 1);
+      job!.resolve({ result: stoppedResult(job!.request.filename), cancelled: true });
+      return;
+    }
+    if (this.#current?.request.runId !== runId) return;
+    if (!this.#interrupt || !this.#stdin) {
+      void this.restart('stop');
+      return;
+    }
+    requestInterrupt(this.#interrupt);
+    cancelStdin(this.#stdin);
+    setTimeout(() => {
+      if (this.#current?.request.runId === runId) void this.restart('stop');
+    }, INTERRUPT_GRACE_MS);
+  }
+
+  /** Answers the input() the current run is waiting for. */
+  answerInput(line: string): void {
+    if (this.#stdin) answerStdin(this.#stdin, line);
+  }
+
+  async checkSyntax(code: string, filename: string) {
+    await this.start();
+    return this.#api!.checkSyntax(code, filename);
+  }
+
+  async resetScope(scope: string): Promise<void> {
+    await this.start();
+    await this.#api!.resetScope(scope);
+  }
+
+  /** Replaces the interpreter: every variable is gone; the running job ends with `reason`. */
+  async restart(reason: ResetReason): Promise<void> {
+    this.status = 'restarting';
+    this.generation++;
+    this.#teardown();
+    const current = this.#current;
+    this.#current = undefined;
+    if (current) {
+      const { filename } = current.request;
+      const result =
+        reason === 'stop' ? stoppedResult(filename) : crashedResult(filename, this.detail);
+      current.resolve({ result, reset: reason });
+    }
+    this.#ready = this.#boot();
+    await this.#ready;
+    void this.#pump();
+  }
+
+  #teardown(): void {
+    this.#api?.[Comlink.releaseProxy]();
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#api = undefined;
+  }
+
+  async #boot(): Promise<void> {
+    if (this.status !== 'restarting') this.status = 'loading';
+    this.detail = 'Starting Python';
+    this.progress = null;
+    const worker = this.#createWorker();
+    this.#worker = worker;
+    const api = Comlink.wrap<RuntimeApi>(worker);
+    this.#api = api;
+    this.#interrupt = this.isolated ? createInterruptBuffer() : undefined;
+    this.#stdin = this.isolated ? createStdinBuffer() : undefined;
+    worker.addEventListener('error', (event) => {
+      if (this.#worker !== worker) return;
+      this.detail = event.message || 'the Python worker stopped unexpectedly';
+      void this.restart('crash');
+    });
+    const sizes = JSON.parse(import.meta.env.VITE_PYODIDE_SIZES || '{}') as Record<string, number>;
+    const expectedSizes = Object.fromEntries(
+      Object.entries(sizes).filter(([name]) => FETCHED_CORE_FILES.includes(name)),
+    );
+    try {
+      this.info = await api.init(
+        {
+          indexURL: new URL(`${import.meta.env.BASE_URL}${PYODIDE_PATH}`, location.href).href,
+          expectedSizes,
+          ...(this.#interrupt && { interruptBuffer: this.#interrupt }),
+          ...(this.#stdin && { stdinBuffer: this.#stdin }),
+        },
+        Comlink.proxy((events: RuntimeEvent[]) => {
+          if (this.#worker === worker) this.#dispatch(events);
+        }),
+      );
+      if (this.#worker !== worker) return;
+      this.status = this.#current ? 'running' : 'ready';
+      this.detail = `Python ${this.info.pythonVersion} ready`;
+      this.progress = null;
+    } catch (error) {
+      if (this.#worker !== worker) return;
+      this.status = 'error';
+      this.detail = `Python could not start: ${error instanceof Error ? error.message : error}`;
+      throw error;
+    }
+  }
+
+  #dispatch(events: RuntimeEvent[]): void {
+    for (const event of events) {
+      switch (event.type) {
+        case 'boot':
+          if (event.phase === 'download' && event.total) {
+            this.progress = { loaded: event.loaded ?? 0, total: event.total };
+            this.detail = 'Downloading Python';
+          } else if (event.phase === 'setup') {
+            this.progress = null;
+            this.detail = 'Starting Python';
+          }
+          break;
+        case 'fatal':
+          this.detail = event.message;
+          void this.restart('crash');
+          return;
+        default: {
+          const job = this.#current;
+          if (!job || job.request.runId !== event.runId) break;
+          if (event.type === 'done') {
+            job.drain();
+          } else if (event.type === 'output') {
+            job.handlers.onOutput(event.stream, event.text, event.droppedLines ?? 0);
+          } else if (event.type === 'packages') {
+            this.detail =
+              event.state === 'loading' ? `Loading ${event.names.join(', ')}` : this.detail;
+            job.handlers.onPackages?.(event.names, event.state, event.message);
+          } else {
+            job.handlers.onInput?.();
+          }
+        }
+      }
+    }
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#current || !this.#queue.length) return;
+    try {
+      await this.#ready;
+    } catch {
+      return; // start-up failed: the status says why; runs stay queued for a restart
+    }
+    if (this.#current || !this.#queue.length || !this.#api) return;
+    const job = this.#queue.shift()!;
+    this.#current = job;
+    this.status = 'running';
+    job.handlers.onStart?.();
+    if (this.#interrupt) clearInterrupt(this.#interrupt);
+    const api = this.#api;
+    let result: RunResult;
+    try {
+      result = await api.run(job.request);
+      await job.drained;
+    } catch (error) {
+      // The worker went away mid-run; restart() has already settled this job.
+      if (this.#current !== job) return;
+      result = crashedResult(job.request.filename, String(error));
+    }
+    if (this.#current !== job) return;
+    this.#current = undefined;
+    this.status = 'ready';
+    this.detail = `Python ${this.info?.pythonVersion ?? ''} ready`.replace('  ', ' ');
+    if (!result.ok && result.fatal) {
+      job.resolve({ result, reset: 'crash' });
+      await this.restart('crash');
+      return;
+    }
+    job.resolve({ result });
+    void this.#pump();
+  }
+}
+
+function errorResult(filename: string, error: Omit<PythonError, 'filename'>): RunResult {
+  return { ok: false, durationMs: 0, error: { ...error, filename } };
+}
+
+function stoppedResult(filename: string): RunResult {
+  return errorResult(filename, {
+    type: 'KeyboardInterrupt',
+    message: 'stopped',
+    traceback: '',
+    line: null,
+    interrupted: true,
+  });
+}
+
+function crashedResult(filename: string, why: string): RunResult {
+  return errorResult(filename, {
+    type: 'FatalError',
+    message: why,
+    traceback: '',
+    line: null,
+    interrupted: false,
+  });
+}
