@@ -1,4 +1,12 @@
 import { mount } from 'svelte';
 import App from './app/App.svelte';
+import './app/global.css';
+import { RuntimeClient } from './runtime';
 
-mount(App, { target: document.getElementById('app')! });
+// Python starts downloading before the first component renders: a Run pressed early just waits.
+const runtime = new RuntimeClient();
+void runtime.start().catch(() => {
+  // The status line shows why; Restart retries.
+});
+
+mount(App, { target: document.getElementById('app')!, props: { runtime } });

@@ -1,0 +1,3 @@
+export { default as Cell } from './Cell.svelte';
+export { CellController, type CellOptions } from './cell.svelte';
+export { OutputLog } from './output-log.svelte';
