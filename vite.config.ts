@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
-import { pyodideAssets } from './scripts/vite/pyodide-assets';
+import { coiServiceWorker } from './scripts/vite/coi-serviceworker.ts';
+import { pyodideAssets } from './scripts/vite/pyodide-assets.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives Python a SharedArrayBuffer: Stop keeps variables and
@@ -15,7 +16,7 @@ const headers: Record<string, string> = isolated
   : {};
 
 export default defineConfig({
-  plugins: [svelte(), pyodideAssets()],
+  plugins: [svelte(), pyodideAssets(), coiServiceWorker()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },
   server: { headers },

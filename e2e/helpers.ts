@@ -1,0 +1,47 @@
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+
+export function isolated(testInfo: TestInfo): boolean {
+  return testInfo.project.name === 'isolated';
+}
+
+export function playgroundUrl(code: string): string {
+  return `/playground#code=${Buffer.from(code, 'utf8').toString('base64url')}`;
+}
+
+export function output(scope: Page | Locator): Locator {
+  return scope.getByRole('log', { name: 'Output' });
+}
+
+export function cell(page: Page, number: number): Locator {
+  return page.getByRole('region', { name: `Python cell ${number}` });
+}
+
+export async function pythonReady(page: Page): Promise<void> {
+  await expect(page.getByRole('status')).toContainText('ready', { timeout: 60_000 });
+}
+
+/** Puts the keyboard in a cell's editor (Monaco loads once the cell is in view). */
+export async function focusEditor(scope: Locator): Promise<void> {
+  await scope.scrollIntoViewIfNeeded();
+  const lines = scope.locator('.monaco-editor .view-lines');
+  await expect(lines).toBeVisible();
+  await lines.click();
+}
+
+/** Replaces the code in a cell's Monaco editor the way a learner would: select all, type. */
+export async function replaceCode(scope: Locator, code: string): Promise<void> {
+  await focusEditor(scope);
+  await scope.page().keyboard.press('ControlOrMeta+A');
+  await scope.page().keyboard.insertText(code);
+}
+
+/** The text Monaco shows (enough for short snippets, which fit on screen). */
+export async function editorText(scope: Locator): Promise<string> {
+  const lines = await scope.locator('.monaco-editor .view-line').allInnerTexts();
+  return lines.map((line) => line.replace(/\u00a0/g, ' ')).join('\n');
+}
+
+/** Waits until a cell's run has ended (Stop disabled again). */
+export async function runFinished(scope: Locator): Promise<void> {
+  await expect(scope.getByRole('button', { name: 'Stop' })).toBeDisabled({ timeout: 60_000 });
+}

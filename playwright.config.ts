@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
+
+/**
+ * Two projects against the built app served by `vite preview`: one cross-origin isolated
+ * (Stop keeps variables, input() works) and one without isolation, as on many static hosts.
+ */
+const ISOLATED_PORT = 4310;
+const PLAIN_PORT = 4311;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'isolated', use: { baseURL: `http://localhost:${ISOLATED_PORT}` } },
+    { name: 'not-isolated', use: { baseURL: `http://localhost:${PLAIN_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `npx vite preview --port ${ISOLATED_PORT} --strictPort`,
+      url: `http://localhost:${ISOLATED_PORT}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `npx vite preview --port ${PLAIN_PORT} --strictPort`,
+      url: `http://localhost:${PLAIN_PORT}/`,
+      env: { WHEELHOUSE_ISOLATION: 'off' },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  ],
+});
