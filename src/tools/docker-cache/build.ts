@@ -1,24 +1,21 @@
 /**
- * Run one build against a builder's cache: parse, pick the stages to build, walk every stage's
- * instructions in dependency order, and record hit/miss/meta/skipped with a reason for each.
+ * Run one build against a builder's cache: parse, pick the stages to build (R-STAGE-GRAPH), walk
+ * every stage's instructions in dependency order, and record hit/miss/meta/skipped with a reason.
  */
 import type { BuildInput } from './build-input';
 import type { BuilderName, BuildRun, StepRecord } from './build-types';
-import { buildkitStep } from './buildkit';
+import { runStep, type BuildSession } from './build-step';
 import { historyKey, type CacheStore } from './cache-store';
-import { classicStep, classicUnsupported } from './classic';
+import { classicUnsupported } from './classic';
 import { buildContext } from './context';
-import { explainLayer } from './explain';
-import type { ContextChanges } from './explain-files';
-import { startStage, imageDigestFor, type FromWorld } from './from-step';
-import { digestOf } from './hash';
+import { contextChanges } from './explain-files';
+import { imageDigestFor, startStage, type FromWorld } from './from-step';
 import type { BaseImageRefresh } from './images';
 import type { Instruction, Stage } from './model';
 import { findStage, parseDockerfile } from './parse';
 import { buildOrder, reachableStages, stageGraph, targetStage } from './stage-graph';
 import type { SourceWorld } from './sources';
-import type { Output, StageState } from './state';
-import { keyOf, type KeyParts, type StepInput, type StepPlan } from './steps';
+import type { StageState } from './state';
 
 export interface BuildOptions {
   builder: BuilderName;
@@ -27,47 +24,46 @@ export interface BuildOptions {
   previous?: BuildInput;
 }
 
+type Failure = { ok: false; errors: string[]; needsBuildkit: boolean };
+
+function failed(errors: string[], needsBuildkit = false): Failure {
+  return { ok: false, errors, needsBuildkit };
+}
+
 export function runBuild(input: BuildInput, cache: CacheStore, options: BuildOptions): BuildRun {
   const parsed = parseDockerfile(input.dockerfile);
-  if (!parsed.ok)
-    return { ok: false, errors: parsed.errors.map((e) => e.message), needsBuildkit: false };
+  if (!parsed.ok) return failed(parsed.errors.map((e) => e.message));
   const dockerfile = parsed.dockerfile;
   const duplicate = dockerfile.warnings.find((w) => w.code === 'DuplicateStageName');
-  if (duplicate) return { ok: false, errors: [duplicate.message], needsBuildkit: false };
+  if (duplicate) return failed([duplicate.message]);
   const { builder } = options;
-  if (builder === 'classic') {
-    const unsupported = classicUnsupported(dockerfile);
-    if (unsupported) return { ok: false, errors: [unsupported], needsBuildkit: true };
-  }
+  const unsupported = builder === 'classic' ? classicUnsupported(dockerfile) : null;
+  if (unsupported) return failed([unsupported], true);
   const made = buildContext(input);
-  if (!made.ok) return { ok: false, errors: made.errors, needsBuildkit: false };
+  if (!made.ok) return failed(made.errors);
   const context = made.context;
   const graph = stageGraph(dockerfile, input.buildArgs);
   const target = targetStage(dockerfile, input.target);
-  if (typeof target === 'string') return { ok: false, errors: [target], needsBuildkit: false };
+  if (typeof target === 'string') return failed([target]);
   const built =
     builder === 'buildkit'
       ? reachableStages(graph, target.index)
       : new Set(dockerfile.stages.filter((s) => s.index <= target.index).map((s) => s.index));
   const order = buildOrder(graph, built);
   if (order === null)
-    return {
-      ok: false,
-      errors: ['the stages depend on each other in a cycle (COPY --from or FROM)'],
-      needsBuildkit: false,
-    };
+    return failed(['the stages depend on each other in a cycle (COPY --from or FROM)']);
 
   const coldCache = cache.builds === 0;
   cache.builds += 1;
-  const buildNo = cache.builds;
   const finalStates = new Map<number, StageState>();
   const labelOf = (index: number) => dockerfile.stages[index]?.label ?? String(index);
+  const refresh = options.refresh ?? 'on-pull';
   const fromWorld: FromWorld = {
     builder,
     cache,
     input,
     graph,
-    refresh: options.refresh ?? 'on-pull',
+    refresh,
     coldCache,
     finalStates,
     labelOf,
@@ -81,107 +77,65 @@ export function runBuild(input: BuildInput, cache: CacheStore, options: BuildOpt
       const state = stage && finalStates.get(stage.index);
       return stage && state ? { label: stage.label, state } : undefined;
     },
-    imageDigest: (ref) => imageDigestFor(fromWorld, ref),
+    imageDigest: (ref) => imageDigestFor(fromWorld, ref, true),
   };
-  const changes = options.previous
-    ? contextChanges(options.previous, input, context.ignore.ignores)
-    : null;
+  const session: BuildSession = {
+    builder,
+    cache,
+    input,
+    dockerfile,
+    world,
+    metaArgs: graph.metaArgs,
+    buildNo: cache.builds,
+    coldCache,
+    changes: options.previous
+      ? contextChanges(options.previous, input, context.ignore.ignores)
+      : null,
+    recorded: [],
+  };
   const records = new Map<Instruction, StepRecord>();
-  const recorded: KeyParts[] = [];
   const record = (
     ins: Instruction,
     stage: Stage | null,
-    status: StepRecord['status'],
-    reason: string,
-    extra: Partial<StepRecord> = {},
+    outcome: Pick<StepRecord, 'status' | 'reason'> & Partial<StepRecord>,
   ) => {
     records.set(ins, {
       instruction: ins,
       stage,
-      status,
-      reason,
       parts: null,
       content: null,
       warmCacheMounts: false,
-      ...extra,
+      ...outcome,
     });
   };
-  for (const arg of dockerfile.globalArgs)
-    record(arg, null, 'meta', 'meta: an ARG before the first FROM only feeds FROM lines');
+  for (const arg of dockerfile.globalArgs) {
+    record(arg, null, {
+      status: 'meta',
+      reason: 'meta: an ARG before the first FROM only feeds FROM lines',
+    });
+  }
 
   let failure: { line: number; message: string } | null = null;
-  const targetLabel = target.label;
   for (const index of order) {
     const stage = dockerfile.stages[index] as Stage;
-    if (failure) break;
-    const start = startStage(stage, fromWorld);
-    record(stage.from, stage, start.status, start.reason);
-    const state = start.state;
     const noCache = input.flags.noCache || input.flags.noCacheFilter.includes(stage.label);
-    const warm = input.cacheMountWarm ?? (!coldCache && !noCache);
+    const start = startStage(stage, fromWorld);
+    const state = start.state;
+    const triggers = runTriggers(session, stage, state, start.onbuild, noCache);
+    record(stage.from, stage, triggers ?? start);
     for (const ins of stage.instructions) {
       if (ins.keyword === 'FROM') continue;
-      const step: StepInput = {
-        instruction: ins,
-        stage,
-        state,
-        dockerfile,
-        input,
-        world,
-        metaArgs: graph.metaArgs,
-        noCache,
-      };
-      const plan: StepPlan = builder === 'buildkit' ? buildkitStep(step) : classicStep(step);
-      if (plan.kind === 'meta') {
-        record(ins, stage, 'meta', `meta: ${plan.note}`);
-        continue;
-      }
-      if (plan.error !== null) {
-        failure = { line: ins.line, message: `line ${ins.line}: ${plan.error}` };
-        record(ins, stage, 'miss', `miss: the build would fail here: ${plan.error}`, {
-          parts: plan.parts,
-          content: plan.content,
-        });
+      const outcome = runStep(session, stage, state, ins, noCache);
+      record(ins, stage, outcome);
+      if (outcome.error !== null) {
+        failure = { line: ins.line, message: `line ${ins.line}: ${outcome.error}` };
         break;
       }
-      const chainIn = state.fs;
-      const key = keyOf(plan.parts);
-      const stored = cache.layers.get(key);
-      const hit = !plan.forceMiss && stored !== undefined;
-      const own: Output = hit
-        ? { id: stored, fresh: false, line: ins.line, producer: 'step' }
-        : { id: `b${buildNo}:${key}`, fresh: true, line: ins.line, producer: 'step' };
-      cache.layers.set(key, own.id);
-      state.fs = plan.link
-        ? {
-            id: digestOf(['merge', chainIn.id, own.id]),
-            fresh: chainIn.fresh || own.fresh,
-            line: ins.line,
-            producer: 'step',
-          }
-        : own;
-      if (plan.writes) state.writers.push({ ...plan.writes, output: own });
-      const reason = explainLayer({
-        builder,
-        instruction: ins,
-        hit,
-        forced: plan.forceMiss,
-        parts: plan.parts,
-        chainIn,
-        previous: cache.history.get(historyKey(plan.parts)) ?? [],
-        coldCache,
-        changes,
-      });
-      recorded.push(plan.parts);
-      record(ins, stage, hit ? 'hit' : 'miss', reason, {
-        parts: plan.parts,
-        content: plan.content,
-        warmCacheMounts: warm,
-      });
     }
+    if (failure) break;
     finalStates.set(index, state);
   }
-  for (const parts of recorded) {
+  for (const parts of session.recorded) {
     const bucket = cache.history.get(historyKey(parts)) ?? [];
     bucket.push(parts);
     cache.history.set(historyKey(parts), bucket);
@@ -189,40 +143,49 @@ export function runBuild(input: BuildInput, cache: CacheStore, options: BuildOpt
   for (const stage of dockerfile.stages) {
     for (const ins of stage.instructions) {
       if (records.has(ins)) continue;
-      const why = failure
+      const reason = failure
         ? `skipped: the build stops at line ${failure.line}`
         : builder === 'buildkit'
-          ? `skipped: stage ${stage.label} is not needed for target ${targetLabel}`
-          : `skipped: stage ${stage.label} comes after the target stage ${targetLabel}`;
-      record(ins, stage, 'skipped', why);
+          ? `skipped: stage ${stage.label} is not needed for target ${target.label}`
+          : `skipped: stage ${stage.label} comes after the target stage ${target.label}`;
+      record(ins, stage, { status: 'skipped', reason });
     }
   }
-  const ordered = dockerfile.instructions
-    .map((ins) => records.get(ins))
-    .filter((r): r is StepRecord => r !== undefined);
+  const ordered = dockerfile.instructions.flatMap((ins) => records.get(ins) ?? []);
   const stagesBuilt = dockerfile.stages.filter((s) => built.has(s.index));
   return { ok: true, dockerfile, context, records: ordered, stagesBuilt, failure, coldCache };
 }
 
-function contextChanges(
-  previous: BuildInput,
-  input: BuildInput,
-  ignored: (path: string) => boolean,
-): ContextChanges {
-  const before = new Map(previous.files);
-  const after = new Map(input.files);
-  before.set('Dockerfile', { content: previous.dockerfile, mode: '0644' });
-  after.set('Dockerfile', { content: input.dockerfile, mode: '0644' });
-  if (previous.dockerignore !== null)
-    before.set('.dockerignore', { content: previous.dockerignore, mode: '0644' });
-  if (input.dockerignore !== null)
-    after.set('.dockerignore', { content: input.dockerignore, mode: '0644' });
-  const changed = new Set<string>();
-  for (const [path, file] of after) {
-    const old = before.get(path);
-    if (old === undefined || old.content !== file.content || old.mode !== file.mode)
-      changed.add(path);
+/**
+ * ONBUILD triggers of the stage this one starts FROM run first, as part of its FROM line. Returns
+ * the FROM outcome when a trigger ran again, else null.
+ */
+function runTriggers(
+  session: BuildSession,
+  stage: Stage,
+  state: StageState,
+  triggers: readonly string[],
+  noCache: boolean,
+): Pick<StepRecord, 'status' | 'reason'> | null {
+  let missed: string | null = null;
+  for (const trigger of triggers) {
+    const parsed = parseDockerfile(`FROM scratch\n${trigger}\n`);
+    const ins = parsed.ok ? parsed.dockerfile.instructions[1] : undefined;
+    if (ins === undefined || ins.keyword === 'FROM') continue;
+    const placed = {
+      ...ins,
+      line: stage.from.line,
+      endLine: stage.from.line,
+      textEndLine: stage.from.line,
+      stage: stage.index,
+    };
+    const outcome = runStep(session, stage, state, placed, noCache);
+    if (outcome.status === 'miss' && missed === null) missed = trigger;
   }
-  for (const path of before.keys()) if (!after.has(path)) changed.add(path);
-  return { changed, touched: input.touched, ignored };
+  return missed === null
+    ? null
+    : {
+        status: 'miss',
+        reason: `miss: the ONBUILD trigger \`${missed}\` from the base stage ran again`,
+      };
 }

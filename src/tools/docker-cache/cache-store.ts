@@ -11,12 +11,20 @@ export interface CacheStore {
   images: Map<string, string>;
   /** Chain (parent output id) → key parts recorded on it, to explain later misses. */
   history: Map<string, KeyParts[]>;
+  /** Cache mounts (by id) that earlier builds filled, so a RUN using them starts warm. */
+  cacheMounts: Set<string>;
   /** Builds run so far. */
   builds: number;
 }
 
 export function emptyCache(): CacheStore {
-  return { layers: new Map(), images: new Map(), history: new Map(), builds: 0 };
+  return {
+    layers: new Map(),
+    images: new Map(),
+    history: new Map(),
+    cacheMounts: new Set(),
+    builds: 0,
+  };
 }
 
 /** History bucket of a step: its parent, or its kind for parent-less COPY --link steps. */

@@ -1,4 +1,5 @@
 /** Learner sentences about which checksummed files differ between two builds. */
+import type { BuildInput } from './build-input';
 import type { FileStamp } from './context';
 import { dockerfilePath, dockerignorePath } from './context';
 
@@ -104,4 +105,29 @@ export function copyHitNote(
   const outside = changed.find((p) => !changes.ignored(p) && !(p in files));
   if (outside && selected.length > 0) return `${outside} changed, but ${reader} does not read it`;
   return null;
+}
+
+/** What changed in the context between two builds, Dockerfile and .dockerignore included. */
+export function contextChanges(
+  previous: BuildInput,
+  input: BuildInput,
+  ignored: (path: string) => boolean,
+): ContextChanges {
+  const withSelf = (build: BuildInput) => {
+    const files = new Map(build.files);
+    files.set(dockerfilePath, { content: build.dockerfile, mode: '0644' });
+    if (build.dockerignore !== null)
+      files.set(dockerignorePath, { content: build.dockerignore, mode: '0644' });
+    return files;
+  };
+  const before = withSelf(previous);
+  const after = withSelf(input);
+  const changed = new Set<string>();
+  for (const [path, file] of after) {
+    const old = before.get(path);
+    if (old === undefined || old.content !== file.content || old.mode !== file.mode)
+      changed.add(path);
+  }
+  for (const path of before.keys()) if (!after.has(path)) changed.add(path);
+  return { changed, touched: input.touched, ignored };
 }

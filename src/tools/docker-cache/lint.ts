@@ -7,14 +7,20 @@ import { parseDockerignore } from './dockerignore';
 import type { RunInstruction, Stage } from './model';
 import { parseDockerfile } from './parse';
 import { parseShell, type ShellScript } from './shell';
-import { buildkitRules } from './lint/rules-buildkit';
+import { buildkitChecks } from './lint/buildkit-checks';
+import { buildkitFromChecks } from './lint/buildkit-from-checks';
+import { buildkitStyleChecks } from './lint/buildkit-style-checks';
 import { configRules } from './lint/rules-config';
 import { langRules } from './lint/rules-lang';
 import { osRules } from './lint/rules-os';
+import { cmdRules } from './lint/rules-cmd';
 import { runRules } from './lint/rules-run';
+import { toolRules } from './lint/rules-tools';
 import { stageRules } from './lint/rules-stage';
 import { trivyRules } from './lint/rules-trivy';
 import { layerRules } from './lint/sbx-layers';
+import { sbx001Rule } from './lint/sbx001';
+import { mountRules } from './lint/sbx-mounts';
 import { orderRules } from './lint/sbx-order';
 import { stageGraph } from './stage-graph';
 import type { LintContext, LintFinding, LintOptions, LintRule } from './lint/types';
@@ -23,11 +29,17 @@ export const lintRules: readonly LintRule[] = [
   ...osRules,
   ...langRules,
   ...runRules,
+  ...toolRules,
+  ...cmdRules,
   ...stageRules,
   ...configRules,
-  ...buildkitRules,
+  ...buildkitChecks,
+  ...buildkitFromChecks,
+  ...buildkitStyleChecks,
   ...trivyRules,
+  sbx001Rule,
   ...orderRules,
+  ...mountRules,
   ...layerRules,
 ];
 

@@ -386,6 +386,30 @@ describe('docker-cache rules', () => {
     expect(noCache.steps[2]?.estimate.seconds).toBe(cold?.estimate.seconds);
   });
 
+  it('R-MOUNT-CACHE: a cache mount added in this build starts empty', () => {
+    const plain = `${py}COPY requirements.txt .\nRUN pip install -r requirements.txt\n`;
+    const mounted = `${py}COPY requirements.txt .\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n`;
+    const added = run({ dockerfile: plain, dockerfile_after: mounted, files_before: files })
+      .steps[2];
+    const kept = run({
+      dockerfile: mounted,
+      dockerfile_after: mounted.replace('-r', '--quiet -r'),
+      files_before: files,
+    }).steps[2];
+    expect(added?.status).toBe('miss');
+    expect(kept?.status).toBe('miss');
+    expect(kept?.estimate.seconds).toBeLessThan(added?.estimate.seconds ?? 0);
+  });
+
+  it('ONBUILD triggers of a base stage run at the FROM of the stage built on it', () => {
+    const dockerfile =
+      'FROM python:3.12-slim AS base\nONBUILD COPY src/ /src/\nFROM base\nRUN echo hi\n';
+    const result = run({ dockerfile, files_before: files, files_after: edited });
+    expect(result.steps.map((s) => s.status)).toEqual(['hit', 'meta', 'miss', 'miss']);
+    expect(result.steps[2]?.reason).toMatch(/ONBUILD trigger `COPY src\/ \/src\/`/);
+    expect(statuses({ dockerfile, files_before: files })).toEqual(['hit', 'meta', 'hit', 'hit']);
+  });
+
   it('R-MOUNT-BIND: a bind mount is content-hashed like COPY and needs BuildKit', () => {
     const dockerfile = `${py}RUN --mount=type=bind,source=requirements.txt,target=/tmp/r.txt pip install -r /tmp/r.txt\n`;
     expect(statuses({ dockerfile, files_before: files, files_after: edited })).toEqual([

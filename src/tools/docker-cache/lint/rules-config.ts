@@ -1,89 +1,11 @@
 /** hadolint rules about config instructions: WORKDIR, USER, CMD, ENV/ARG, ADD. */
-import type { CommandForm, Instruction, Stage } from '../model';
-import { splitWords } from '../parse-text';
+import type { Stage } from '../model';
+
 import { sourceUrl } from './sources-check';
-import { deleteLines, editFix, keywordRange, replaceLines } from './fixes';
+import { editFix, keywordRange } from './fixes';
 import { stageChain } from './helpers';
-import { advice, type LintContext, type LintFix, type LintRule, type RawFinding } from './types';
-
-export const sensitiveNames = [
-  'ACCESS_TOKEN',
-  'APPLICATION_KEY',
-  'APP_SECRET',
-  'AUTH_TOKEN',
-  'AWS_ACCESS_KEY_ID',
-  'AWS_SECRET_ACCESS_KEY',
-  'BITTREX_API_KEY',
-  'BITTREX_API_SECRET',
-  'CF_PASSWORD',
-  'CF_USERNAME',
-  'CIRCLE_TOKEN',
-  'CI_DEPLOY_PASSWORD',
-  'CI_DEPLOY_USER',
-  'DOCKERHUB_PASSWORD',
-  'DOCKER_EMAIL',
-  'DOCKER_PASSWORD',
-  'DOCKER_USERNAME',
-  'FACEBOOK_ACCESS_TOKEN',
-  'FACEBOOK_APP_ID',
-  'FACEBOOK_APP_SECRET',
-  'FIREBASE_API_TOKEN',
-  'FIREBASE_TOKEN',
-  'FOSSA_API_KEY',
-  'GH_ENTERPRISE_TOKEN',
-  'GH_TOKEN',
-  'GITHUB_ENTERPRISE_TOKEN',
-  'GITHUB_TOKEN',
-  'HEROKU_API_KEY',
-  'HEROKU_API_USER',
-  'NPM_AUTH_TOKEN',
-  'NPM_TOKEN',
-  'OKTA_AUTHN_GROUPID',
-  'OKTA_CLIENT_ORGURL',
-  'OKTA_CLIENT_TOKEN',
-  'OKTA_OAUTH2_CLIENTID',
-  'OKTA_OAUTH2_CLIENTSECRET',
-  'OPENAI_API_KEY',
-  'OS_PASSWORD',
-  'OS_USERNAME',
-  'POSTGRES_PASSWORD',
-  'SLACK_TOKEN',
-  'STRIPE_API_KEY',
-  'STRIPE_DEVICE_NAME',
-  'TRAVIS_OS_NAME',
-  'TRAVIS_SECURE_ENV_VARS',
-  'TRAVIS_SUDO',
-  'VAULT_CLIENT_KEY',
-  'VAULT_TOKEN',
-];
-const suspicious = ['api_key', 'client_key', 'password', 'private', 'secret', 'token', 'username'];
-
-export function hadolintSensitive(name: string): boolean {
-  return (
-    sensitiveNames.includes(name.toUpperCase()) ||
-    suspicious.some((s) => name.toLowerCase().includes(s))
-  );
-}
-
-/** Exec form for a shell-form command when that is mechanical (plain words, no shell syntax). */
-export function execFormFix(
-  ctx: LintContext,
-  ins: Instruction,
-  command: CommandForm,
-  prefix: string,
-): LintFix {
-  if (command.form === 'shell' && !/[$`|&;<>(){}*?~\\]/.test(command.text)) {
-    const argv = splitWords(command.text).map((w) => JSON.stringify(w));
-    const text = `${ins.written} ${prefix}[${argv.join(', ')}]`;
-    const fix = editFix('use exec (JSON) form', [
-      replaceLines(ctx.dockerfile, ins.line, ins.endLine, text),
-    ]);
-    if (fix) return fix;
-  }
-  return advice(
-    'Use the exec form, e.g. `CMD ["python", "app.py"]`; put shell logic in a script that ends with `exec`.',
-  );
-}
+import { hadolintSensitive } from './sensitive';
+import { advice, type LintContext, type LintRule, type RawFinding } from './types';
 
 function absolute(path: string): boolean {
   const clean = path.replace(/^["']|["']$/g, '');
@@ -92,26 +14,6 @@ function absolute(path: string): boolean {
 
 function isRoot(user: string): boolean {
   return user === 'root' || user === '0' || user.startsWith('root:') || user.startsWith('0:');
-}
-
-function repeated(ctx: LintContext, keyword: 'CMD' | 'ENTRYPOINT'): RawFinding[] {
-  const out: RawFinding[] = [];
-  for (const stage of ctx.dockerfile.stages) {
-    const all = stage.instructions.filter((i) => i.keyword === keyword);
-    for (const later of all.slice(1)) {
-      const earlier = all[all.indexOf(later) - 1] as Instruction;
-      out.push({
-        line: later.line,
-        endLine: later.endLine,
-        message: `Multiple ${keyword} instructions found; only the last one takes effect`,
-        fix:
-          editFix(`remove the earlier ${keyword} on line ${earlier.line}`, [
-            deleteLines(ctx.dockerfile, earlier.line, earlier.endLine),
-          ]) ?? advice(`Keep one ${keyword}.`),
-      });
-    }
-  }
-  return out;
 }
 
 function workdirSetBefore(ctx: LintContext, stage: Stage, line: number): boolean {
@@ -217,39 +119,6 @@ export const configRules: LintRule[] = [
     },
   },
   {
-    id: 'DL3025',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'Shell form wraps the process in `/bin/sh -c`, so PID 1 is the shell and SIGTERM never reaches your app: `docker stop` waits, then kills it.',
-    check(ctx) {
-      const out: RawFinding[] = [];
-      for (const ins of ctx.dockerfile.instructions) {
-        if (
-          (ins.keyword === 'CMD' || ins.keyword === 'ENTRYPOINT') &&
-          ins.command.form === 'shell'
-        ) {
-          out.push({
-            line: ins.line,
-            endLine: ins.endLine,
-            message: `Use the JSON (exec) form for ${ins.keyword}`,
-            fix: execFormFix(ctx, ins, ins.command, ''),
-          });
-        }
-        if (ins.keyword === 'HEALTHCHECK' && ins.command?.form === 'shell') {
-          out.push({
-            line: ins.line,
-            endLine: ins.endLine,
-            message: 'Use the JSON (exec) form for HEALTHCHECK CMD',
-            fix: advice('Write `HEALTHCHECK CMD ["curl", "-f", "http://localhost/"]`.'),
-          });
-        }
-      }
-      return out;
-    },
-  },
-  {
     id: 'DL3064',
     tool: 'hadolint',
     severity: 'warning',
@@ -275,22 +144,6 @@ export const configRules: LintRule[] = [
             ]
           : [],
       ),
-  },
-  {
-    id: 'DL4003',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation: 'Only the last CMD of a stage takes effect; earlier ones mislead readers.',
-    check: (ctx) => repeated(ctx, 'CMD'),
-  },
-  {
-    id: 'DL4004',
-    tool: 'hadolint',
-    severity: 'error',
-    toolSeverity: 'Error',
-    explanation: 'Only the last ENTRYPOINT of a stage takes effect; earlier ones mislead readers.',
-    check: (ctx) => repeated(ctx, 'ENTRYPOINT'),
   },
   {
     id: 'DL3020',

@@ -1,7 +1,7 @@
 /** Trivy misconfiguration checks (aquasecurity/trivy-checks, checks/docker) that overlap cache advice. */
 import { baseName } from '../paths';
 import { runs, type ShellCommand } from '../shell';
-import { hadolintSensitive } from './rules-config';
+import { hadolintSensitive } from './sensitive';
 import { sourceUrl } from './sources-check';
 import { perRun } from './run-rule';
 import { advice, type LintRule, type RawFinding } from './types';

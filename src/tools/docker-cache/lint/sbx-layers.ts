@@ -1,24 +1,17 @@
 /**
  * Our own layer and context advice (SBX ids): a .dockerignore for `COPY .` (SBX002), update and
- * install together (SBX005), cache mounts for package managers (SBX006), multi-stage builds for
- * build tools (SBX007), cleanup in the same layer (SBX009).
+ * install together (SBX005), multi-stage builds for build tools (SBX007), cleanup in the same
+ * layer (SBX009).
  */
 import { collapse } from '../parse-text';
 import { contextPath, isWithin, resolveIn } from '../paths';
 import { mentionedPaths } from '../sources';
 import { positionalArgs, programName, runs } from '../shell';
-import { dependencyInstall } from './dependency-installs';
-import { deleteLines, editFix, insertAt, keywordRange, replaceLines } from './fixes';
+
+import { deleteLines, editFix, replaceLines } from './fixes';
 import { commandsOf, isShellForm, isPipInstall, removesAptLists, runsOf } from './helpers';
 import { installsPackages, updatesIndex } from './rules-trivy';
-import {
-  advice,
-  type LintContext,
-  type LintFix,
-  type LintRule,
-  type RawFinding,
-  type TextEdit,
-} from './types';
+import { advice, type LintContext, type LintFix, type LintRule, type RawFinding } from './types';
 
 const suggestedIgnore =
   '.git\n.venv\nnode_modules\n__pycache__\n*.log\nDockerfile\n.dockerignore\n';
@@ -105,55 +98,6 @@ function sbx005(ctx: LintContext): RawFinding[] {
           ),
       });
     }
-  }
-  return out;
-}
-
-function cacheMountsFor(kind: string): string[] {
-  const targets: Record<string, string[]> = {
-    apt: ['/var/cache/apt,sharing=locked', '/var/lib/apt,sharing=locked'],
-    apk: ['/var/cache/apk'],
-  };
-  return targets[kind] ?? [];
-}
-
-function sbx006(ctx: LintContext): RawFinding[] {
-  const out: RawFinding[] = [];
-  for (const run of ctx.dockerfile.stages.flatMap(runsOf)) {
-    if (run.mounts.some((m) => m.type === 'cache')) continue;
-    const cmds = commandsOf(ctx, run);
-    const targets = new Set<string>();
-    for (const cmd of cmds) {
-      const dep = dependencyInstall(cmd);
-      if (dep) dep.cacheTargets.forEach((t) => targets.add(t));
-      else if (isPipInstall(cmd)) targets.add('/root/.cache/pip');
-      if (runs(cmd, 'apt-get', 'install')) cacheMountsFor('apt').forEach((t) => targets.add(t));
-      if (runs(cmd, 'apk', 'add')) cacheMountsFor('apk').forEach((t) => targets.add(t));
-      if (runs(cmd, 'go', 'build'))
-        ['/go/pkg/mod', '/root/.cache/go-build'].forEach((t) => targets.add(t));
-    }
-    if (targets.size === 0) continue;
-    const k = keywordRange(ctx.dockerfile, run);
-    const mounts = [...targets].map((t) => ` --mount=type=cache,target=${t}`).join('');
-    const edits: TextEdit[] = [insertAt(run.line, k.end, mounts)];
-    // With a cache mount, --no-cache-dir would stop pip from using it.
-    for (let line = run.line; line <= run.textEndLine; line++) {
-      for (const m of (ctx.dockerfile.lines[line - 1] ?? '').matchAll(/ --no-cache-dir\b/g)) {
-        edits.push({
-          startLineNumber: line,
-          startColumn: (m.index ?? 0) + 1,
-          endLineNumber: line,
-          endColumn: (m.index ?? 0) + m[0].length + 1,
-          text: '',
-        });
-      }
-    }
-    out.push({
-      line: run.line,
-      endLine: run.endLine,
-      message: `This install has no cache mount; on every miss it downloads everything again (${[...targets].map((t) => t.split(',')[0]).join(', ')})`,
-      fix: editFix('add a cache mount', edits) ?? advice(`Add${mounts}.`),
-    });
   }
   return out;
 }
@@ -250,12 +194,6 @@ export const layerRules: LintRule[] = [
     'warning',
     'A cached `RUN apt-get update` is reused forever, so a later changed install reads an old index. Update, install and clean in one RUN (Docker best practices; Trivy DS017; DL3009).',
     sbx005,
-  ),
-  sbx(
-    'SBX006',
-    'info',
-    "A cache mount (`RUN --mount=type=cache,target=…`) keeps the package manager's downloads between builds but out of the image: a miss then only downloads what changed (R-MOUNT-CACHE). For apt on Debian images, also remove /etc/apt/apt.conf.d/docker-clean.",
-    sbx006,
   ),
   sbx(
     'SBX007',
