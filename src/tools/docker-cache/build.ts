@@ -117,8 +117,11 @@ export function runBuild(input: BuildInput, cache: CacheStore, options: BuildOpt
 
   let failure: { line: number; message: string } | null = null;
   for (const index of order) {
-    const stage = dockerfile.stages[index] as Stage;
-    const noCache = input.flags.noCache || input.flags.noCacheFilter.includes(stage.label);
+    const stage = dockerfile.stages[index];
+    if (stage === undefined) continue;
+    // --no-cache-filter is a BuildKit (buildx) flag; the classic builder has no such option.
+    const filtered = builder === 'buildkit' && input.flags.noCacheFilter.includes(stage.label);
+    const noCache = input.flags.noCache || filtered;
     const start = startStage(stage, fromWorld);
     const state = start.state;
     const triggers = runTriggers(session, stage, state, start.onbuild, noCache);

@@ -134,7 +134,8 @@ function matchTokens(tokens: Token[], text: string[]): boolean {
   let next = new Uint8Array(width);
   next[text.length] = 1;
   for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i] as Token;
+    const token = tokens[i];
+    if (token === undefined) continue;
     const row = new Uint8Array(width);
     let carry = 0; // running value for tokens that look ahead (`**`)
     for (let j = text.length; j >= 0; j--) {

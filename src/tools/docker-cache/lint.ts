@@ -5,7 +5,7 @@
  */
 import { parseDockerignore } from './dockerignore';
 import type { RunInstruction, Stage } from './model';
-import { parseDockerfile } from './parse';
+import { lastStage, parseDockerfile } from './parse';
 import { parseShell, type ShellScript } from './shell';
 import { buildkitChecks } from './lint/buildkit-checks';
 import { buildkitFromChecks } from './lint/buildkit-from-checks';
@@ -90,7 +90,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       return base?.kind === 'stage' ? (dockerfile.stages[base.index] ?? null) : null;
     },
     usedAsBase: new Set(graph.base.flatMap((b) => (b.kind === 'stage' ? [b.index] : []))),
-    finalStage: dockerfile.stages[dockerfile.stages.length - 1] as Stage,
+    finalStage: lastStage(dockerfile),
   };
   const findings: LintFinding[] = [];
   for (const rule of lintRules) {

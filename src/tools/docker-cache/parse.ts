@@ -153,6 +153,13 @@ function addStage(
   return null;
 }
 
+/** The last stage: the default target. A parsed Dockerfile always has one. */
+export function lastStage(dockerfile: Dockerfile): Stage {
+  const stage = dockerfile.stages[dockerfile.stages.length - 1];
+  if (stage === undefined) throw new Error('a parsed Dockerfile has at least one stage');
+  return stage;
+}
+
 /** Find a stage by `--from`/FROM reference: a name (any case) or an index. */
 export function findStage(dockerfile: Dockerfile, ref: string): Stage | undefined {
   const lowered = ref.toLowerCase();

@@ -432,6 +432,14 @@ describe('docker-cache rules', () => {
     });
     const stages =
       'FROM alpine AS s0\nRUN echo 0\nFROM alpine AS s1\nCOPY --from=s0 /etc/os-release /x\nRUN echo 1\n';
+    const classic = run(
+      { dockerfile: stages, build_flags_after: ['--no-cache-filter=s1'] },
+      { builder: 'classic' },
+    );
+    expect(classic.steps.map((s) => s.status)).toEqual(['hit', 'hit', 'hit', 'hit', 'hit']);
+    expect(classic.warnings).toEqual([
+      'the classic builder has no --no-cache-filter; it is ignored',
+    ]);
     expect(statuses({ dockerfile: stages, build_flags_after: ['--no-cache-filter=s1'] })).toEqual([
       'hit',
       'hit',

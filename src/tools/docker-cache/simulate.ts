@@ -54,6 +54,9 @@ export type SimulationResult =
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
   const builder = options.builder ?? 'buildkit';
   const { before, after, warnings } = scenarioBuilds(scenario);
+  if (builder === 'classic' && after.flags.noCacheFilter.length > 0) {
+    warnings.push('the classic builder has no --no-cache-filter; it is ignored');
+  }
   const cache = emptyCache();
   const refresh = options.baseImageRefresh ?? 'on-pull';
   const first = runBuild(before, cache, { builder, refresh });

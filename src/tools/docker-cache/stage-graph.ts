@@ -5,7 +5,7 @@
  */
 import { expand } from './expand';
 import type { Dockerfile, Stage } from './model';
-import { findStage } from './parse';
+import { findStage, lastStage } from './parse';
 
 export type BaseRef = { kind: 'stage'; index: number } | { kind: 'image'; ref: string };
 
@@ -81,7 +81,7 @@ export function stageRefs(stage: Stage): string[] {
 }
 
 export function targetStage(dockerfile: Dockerfile, target: string | null): Stage | string {
-  if (target === null) return dockerfile.stages[dockerfile.stages.length - 1] as Stage;
+  if (target === null) return lastStage(dockerfile);
   return (
     findStage(dockerfile, target) ?? `target stage "${target}" is not defined in the Dockerfile`
   );

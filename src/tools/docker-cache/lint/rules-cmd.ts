@@ -28,8 +28,7 @@ function repeated(ctx: LintContext, keyword: 'CMD' | 'ENTRYPOINT'): RawFinding[]
   const out: RawFinding[] = [];
   for (const stage of ctx.dockerfile.stages) {
     const all = stage.instructions.filter((i) => i.keyword === keyword);
-    for (const later of all.slice(1)) {
-      const earlier = all[all.indexOf(later) - 1] as Instruction;
+    for (const [earlier, later] of all.slice(0, -1).map((e, i) => [e, all[i + 1] ?? e] as const)) {
       out.push({
         line: later.line,
         endLine: later.endLine,

@@ -2,7 +2,6 @@
  * Our own cache-order advice (SBX ids, never a real linter's): declare volatile ARGs late
  * (SBX003), keep volatile metadata at the end (SBX004), COPY --link for stage artifacts (SBX010).
  */
-import type { Instruction } from '../model';
 import {
   deleteLines,
   editFix,
@@ -58,7 +57,7 @@ function sbx003(ctx: LintContext): RawFinding[] {
 function sbx004(ctx: LintContext): RawFinding[] {
   const out: RawFinding[] = [];
   for (const stage of ctx.dockerfile.stages) {
-    const last = stage.instructions[stage.instructions.length - 1] as Instruction;
+    const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
     for (const ins of stage.instructions) {
       if (ins.keyword !== 'LABEL' && ins.keyword !== 'ENV') continue;
       const values = ins.pairs.map((p) => p.value ?? '').join(' ');
