@@ -133,13 +133,14 @@ export function classicStep(step: StepInput): StepPlan {
         .filter(([name, arg]) => arg.value !== null && !overridden.has(name))
         .map(([name, arg]) => `${name}=${arg.value ?? ''}`)
         .sort();
-      const prefix = buildArgs.length > 0 ? [`|${buildArgs.length}`, ...buildArgs] : [];
+      // The probed Cmd is `|N NAME=value ... <shell> <command>`; the prefix is kept in its own
+      // field so an explanation can tell a changed build arg from a changed command.
+      const prefix = buildArgs.length > 0 ? `|${buildArgs.length} ${buildArgs.join(' ')}` : '';
       const text = runText(ins);
-      const cmd = JSON.stringify([
-        ...prefix,
-        ...(ins.command.form === 'shell' ? [...state.shell, text] : ins.command.argv),
-      ]);
-      return commit(step, probe(step, 'run', cmd, { fields: { buildArgs: buildArgs.join(' ') } }), {
+      const cmd = JSON.stringify(
+        ins.command.form === 'shell' ? [...state.shell, text] : ins.command.argv,
+      );
+      return commit(step, probe(step, 'run', cmd, { fields: { buildArgs: prefix } }), {
         writes: { kind: 'run', paths: mentionedPaths(text, state.cwd), text, cwd: state.cwd },
       });
     }

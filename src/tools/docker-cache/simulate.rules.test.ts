@@ -141,6 +141,9 @@ describe('docker-cache rules', () => {
       classic: ['hit', 'hit', 'hit', 'hit', 'miss'],
     });
     expect(run(input).steps[4]?.reason).toMatch(/build arg V changed \(a → b\)/);
+    expect(run(input, { builder: 'classic' }).steps[4]?.reason).toBe(
+      'miss: build arg V changed (a → b); the classic builder adds build args to the RUN it looks up',
+    );
     // COPY that expands the ARG does miss.
     const expanding = `${py}ARG SRC=src\nCOPY \${SRC}/ /src/\n`;
     const filesBoth = { ...files, 'lib/x.py': 'x\n' };
