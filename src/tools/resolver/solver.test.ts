@@ -118,6 +118,32 @@ describe('heuristics (DESIGN.md)', () => {
     ]);
   });
 
+  it('moves packages touched by a backjump to the end of the candidate order (pubgrub.md §4)', () => {
+    // Root requirements are derived newest first: r, q, x, w. x has the fewest versions and is
+    // decided first; x 2.0 narrows q and r (touching them) and needs the missing z, so the solver
+    // backjumps to level 1. q, r and x lost assignments and are re-registered in assignment order
+    // (r, q, x) after the untouched w. x (now <2.0) goes first again, then the ties w, r, q.
+    const three = { '1.0': {}, '1.5': {}, '2.0': {} };
+    const problem = {
+      root: { name: 'root', version: '1.0' },
+      requires: { w: '', x: '', q: '', r: '' },
+      index: {
+        w: three,
+        q: three,
+        r: three,
+        x: { '1.0': {}, '2.0': { q: '<2.0', r: '<2.0', z: '' } },
+      },
+    };
+    const events = solve(problem).steps.flatMap((s) =>
+      s.type === 'decision'
+        ? [`${s.package} ${s.version}`]
+        : s.type === 'backjump'
+          ? [`back to ${s.toLevel}`]
+          : [],
+    );
+    expect(events).toEqual(['root 1.0', 'x 2.0', 'back to 1', 'x 1.0', 'w 2.0', 'r 2.0', 'q 2.0']);
+  });
+
   it('picks the newest matching version', () => {
     const problem = {
       root: { name: 'app', version: '1.0.0' },
