@@ -32,8 +32,9 @@ export function emptyContent(): SourceContent {
   return { files: new Map(), inputs: {}, bytes: 0, errors: [] };
 }
 
+/** ADD fetches these instead of reading the context (http(s), git URLs, git@host:repo). */
 export function isUrl(source: string): boolean {
-  return /^https?:\/\//i.test(source) || /^git@/.test(source);
+  return /^(https?|git):\/\//i.test(source) || source.startsWith('git@');
 }
 
 const pathToken = /(?:^|[\s=:'"(,])((?:\/|\.\.?\/)?[A-Za-z0-9_.@+~-]+(?:\/[A-Za-z0-9_.@+~*-]*)*)/g;

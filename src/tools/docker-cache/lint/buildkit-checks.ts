@@ -2,7 +2,7 @@
 import { contextPath } from '../paths';
 import { bk, each } from './buildkit-common';
 import { execFormFix } from './rules-cmd';
-import { sourceUrl } from './sources-check';
+import { isUrl } from '../sources';
 import { undefinedVarFindings } from './undefined-var';
 import { advice, type LintRule, type RawFinding } from './types';
 
@@ -25,7 +25,7 @@ export const buildkitChecks: LintRule[] = [
         if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.from !== null) return null;
         const hit = i.sources.find(
           (s) =>
-            !sourceUrl(s) &&
+            !isUrl(s) &&
             !s.startsWith('<<') &&
             !/[*?[$]/.test(s) &&
             contextPath(s) !== '.' &&

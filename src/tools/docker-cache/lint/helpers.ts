@@ -1,6 +1,7 @@
 /** Questions several lint rules ask of RUN instructions and stages. */
 import type { Instruction, RunInstruction, Stage } from '../model';
 import { hasFlag, programName, runs, type ShellCommand } from '../shell';
+import { isUrl } from '../sources';
 import type { LintContext } from './types';
 
 export function runsOf(stage: Stage): RunInstruction[] {
@@ -73,4 +74,9 @@ export function references(ins: Instruction, name: string): boolean {
 
 export function isShellForm(run: RunInstruction): boolean {
   return run.command.form === 'shell' && run.heredocs.length === 0;
+}
+
+/** An ADD source that does more than COPY would: a URL to fetch or a local archive to unpack. */
+export function addDoesMore(source: string): boolean {
+  return isUrl(source) || /\.(tar|tgz|gz|bz2|xz|zip|tar\.\w+)$/.test(source);
 }

@@ -1,9 +1,8 @@
 /** hadolint rules about config instructions: WORKDIR, USER, CMD, ENV/ARG, ADD. */
 import type { Stage } from '../model';
 
-import { sourceUrl } from './sources-check';
+import { addDoesMore, stageChain } from './helpers';
 import { editFix, keywordRange } from './fixes';
-import { stageChain } from './helpers';
 import { hadolintSensitive } from './sensitive';
 import { advice, type LintContext, type LintRule, type RawFinding } from './types';
 
@@ -154,12 +153,7 @@ export const configRules: LintRule[] = [
       'COPY says exactly what it does; ADD also fetches URLs and unpacks archives. For plain local files both are cached the same way, so prefer COPY.',
     check: (ctx) =>
       ctx.dockerfile.instructions.flatMap((i) => {
-        if (
-          i.keyword !== 'ADD' ||
-          i.heredocs.length > 0 ||
-          i.sources.every((s) => sourceUrl(s) || /\.(tar|tgz|gz|bz2|xz|zip|tar\.\w+)$/.test(s))
-        )
-          return [];
+        if (i.keyword !== 'ADD' || i.heredocs.length > 0 || i.sources.every(addDoesMore)) return [];
         const k = keywordRange(ctx.dockerfile, i);
         const fix = editFix('use COPY', [
           {

@@ -2,7 +2,7 @@
 import { baseName } from '../paths';
 import { runs, type ShellCommand } from '../shell';
 import { hadolintSensitive } from './sensitive';
-import { sourceUrl } from './sources-check';
+import { addDoesMore } from './helpers';
 import { perRun } from './run-rule';
 import { advice, type LintRule, type RawFinding } from './types';
 
@@ -71,9 +71,7 @@ export const trivyRules: LintRule[] = [
       'ADD of plain local files does what COPY does, with surprises (URL fetches, archive extraction).',
     check: (ctx) =>
       ctx.dockerfile.instructions.flatMap((i) =>
-        i.keyword === 'ADD' &&
-        i.heredocs.length === 0 &&
-        !i.sources.every((s) => sourceUrl(s) || /\.(tar|tgz|gz|bz2|xz|zip|tar\.\w+)$/.test(s))
+        i.keyword === 'ADD' && i.heredocs.length === 0 && !i.sources.every(addDoesMore)
           ? [
               {
                 line: i.line,
