@@ -74,6 +74,11 @@ describe('R-IGNORE: .dockerignore matching', () => {
     if (!parsed.ok) expect(parsed.errors.map((e) => e.line)).toEqual([2, 3]);
   });
 
+  it('refuses oversized ignore files instead of matching slowly', () => {
+    expect(parseDockerignore('a'.repeat(1025)).ok).toBe(false);
+    expect(parseDockerignore('x\n'.repeat(5001)).ok).toBe(false);
+  });
+
   it('never excludes the context root', () => {
     expect(matcher('**').ignores('.')).toBe(false);
   });

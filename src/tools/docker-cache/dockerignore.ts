@@ -10,6 +10,10 @@
 import { compilePattern, PatternSyntaxError, type PathPattern } from './glob';
 import { cleanPath } from './paths';
 
+/** Bounds that keep matching fast on hostile input; real ignore files are far smaller. */
+const maxLines = 5_000;
+const maxPattern = 1_024;
+
 export interface IgnoreRule {
   /** 1-based line in the ignore file. */
   line: number;
@@ -39,6 +43,9 @@ export function parseDockerignore(
   const rules: IgnoreRule[] = [];
   const errors: IgnoreFileError[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines.length > maxLines) {
+    return { ok: false, errors: [{ line: maxLines + 1, message: `more than ${maxLines} lines` }] };
+  }
   lines.forEach((raw, index) => {
     const line = index + 1;
     // Only a `#` in column 1 starts a comment; "  # x" is a pattern, as in ReadAll.
@@ -50,6 +57,10 @@ export function parseDockerignore(
     if (pattern.length > 0) {
       pattern = cleanPath(pattern);
       if (pattern.length > 1 && pattern.startsWith('/')) pattern = pattern.slice(1);
+    }
+    if (pattern.length > maxPattern) {
+      errors.push({ line, message: `line ${line}: pattern longer than ${maxPattern} characters` });
+      return;
     }
     if (pattern === '') {
       errors.push({ line, message: `line ${line}: "!" needs a pattern after it` });

@@ -6,7 +6,10 @@
 import { z } from 'zod';
 
 const status = z.enum(['hit', 'miss', 'meta', 'skipped']);
-const fileMap = z.record(z.string(), z.string());
+const fileMap = z.record(
+  z.string().max(1024, 'paths longer than 1024 characters are refused'),
+  z.string(),
+);
 const octalMode = z
   .string()
   .regex(/^0?[0-7]{3,4}$/, 'must be an octal file mode such as "0644" or "0755"');
