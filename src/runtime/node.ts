@@ -7,12 +7,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
-import { PythonSession, type SessionHooks } from './session';
+import { PythonSession, type PythonSources, type SessionHooks } from './session';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export function readRunnerSource(): string {
-  return readFileSync(path.join(here, 'python', 'runner.py'), 'utf8');
+export function readPythonSources(): PythonSources {
+  const read = (file: string) => readFileSync(path.join(here, 'python', file), 'utf8');
+  return { wheelhouse_runner: read('runner.py'), wheelhouse_checks: read('checks.py') };
 }
 
 export function nodePyodideDir(): string {
@@ -24,11 +25,14 @@ export function offlinePackageDir(): string | undefined {
   return value ? path.resolve(value) : undefined;
 }
 
-export async function startNodeSession(hooks: SessionHooks): Promise<PythonSession> {
+export async function startNodeSession(
+  hooks: SessionHooks & { interruptBuffer?: Int32Array },
+): Promise<PythonSession> {
   const packageCacheDir = offlinePackageDir();
   const pyodide = await loadPyodide({
     indexURL: nodePyodideDir(),
     ...(packageCacheDir && { packageCacheDir }),
   });
-  return PythonSession.create(pyodide, readRunnerSource(), hooks);
+  if (hooks.interruptBuffer) pyodide.setInterruptBuffer(hooks.interruptBuffer);
+  return PythonSession.create(pyodide, readPythonSources(), hooks);
 }

@@ -37,6 +37,18 @@ export interface RunRequest {
   filename: string;
   /** Files written to the working directory before running (multi-file projects). */
   files?: Record<string, string>;
+  /**
+   * Run as an exercise: in a fresh scope, then the checks. Code in another language than
+   * Python (a Dockerfile, a pyproject.toml) is not run; checks read it as `submission`.
+   */
+  exercise?: { checks: string; language: string };
+}
+
+export interface CheckResult {
+  name: string;
+  passed: boolean;
+  /** Why it failed, for the learner. */
+  message: string;
 }
 
 export interface PythonError {
@@ -52,8 +64,8 @@ export interface PythonError {
 }
 
 export type RunResult =
-  | { ok: true; durationMs: number }
-  | { ok: false; durationMs: number; error: PythonError; fatal?: boolean };
+  | { ok: true; durationMs: number; checks?: CheckResult[] }
+  | { ok: false; durationMs: number; error: PythonError; fatal?: boolean; checks?: CheckResult[] };
 
 export interface SyntaxProblem {
   message: string;

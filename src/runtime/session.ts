@@ -6,9 +6,10 @@
 import type { PyodideInterface } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { OutputBatcher } from './output-batcher';
-import { packagesForImports } from './packages';
+import { loadPackagesFor } from './packages';
 import type {
   OutputStream,
+  CheckResult,
   PythonError,
   RunRequest,
   RunResult,
@@ -19,22 +20,31 @@ import type {
 export interface SessionHooks {
   onEvents: RuntimeEventSink;
   /**
-   * Blocks until the learner answers input(); null means Stop was pressed. It calls `announce`
+   * Blocks until the learner answers input(); null means Stop was pressed, false that there is
+   * no more input (input() raises EOFError). It calls `announce`
    * once it is ready for the answer (so a fast answer cannot arrive before it listens).
    * Absent: input() is unavailable.
    */
-  readLine?: (announce: () => void) => string | null;
+  readLine?: (announce: () => void) => string | null | false;
   /** Replaces time.sleep: sleeps, returning true when Stop cut it short. Absent: Pyodide's own. */
   sleep?: (seconds: number) => boolean;
 }
 
 interface RunnerModule extends PyProxy {
   setup(
-    readLine: () => string | undefined,
+    readLine: () => string | false | undefined,
     canReadInput: boolean,
     sleep: ((seconds: number) => boolean) | undefined,
   ): void;
   run(code: string, scope: string, filename: string, known: string[]): Promise<RawRunResult>;
+  run_exercise(
+    code: string,
+    checks: string,
+    scope: string,
+    filename: string,
+    language: string,
+    known: string[],
+  ): Promise<RawRunResult>;
   imports_of(code: string): PyProxy;
   write_files(files: PyProxy): void;
   reset_scope(scope: string): void;
@@ -45,6 +55,13 @@ interface RawRunResult {
   ok: boolean;
   duration_ms: number;
   error?: PythonError;
+  checks?: CheckResult[];
+}
+
+/** The Python modules the session installs, by module name (runner.py, checks.py). */
+export interface PythonSources {
+  wheelhouse_runner: string;
+  wheelhouse_checks: string;
 }
 
 interface RawSyntaxProblem {
@@ -61,26 +78,38 @@ export class PythonSession {
   #batcher: OutputBatcher;
   #runId = 0;
 
+  /** Rejects when the interpreter dies; runs race it, so none waits forever. */
+  #died: Promise<never>;
+
   private constructor(pyodide: PyodideInterface, runner: RunnerModule, batcher: OutputBatcher) {
     this.#pyodide = pyodide;
     this.#runner = runner;
     this.#batcher = batcher;
+    let die: (error: unknown) => void = () => {};
+    this.#died = new Promise<never>((_, reject) => (die = reject));
+    this.#died.catch(() => {}); // observed through run(); never an unhandled rejection
+    // Pyodide calls `_api.on_fatal` (internal, but the one precise signal) when the interpreter
+    // can no longer be used: a native stack overflow, an abort, or the wasm program exiting.
+    const api = (pyodide as unknown as { _api: { on_fatal?: (error: unknown) => void } })._api;
+    api.on_fatal = (error) => {
+      die(error);
+      const message = error instanceof Error ? error.message : String(error);
+      batcher.emit({ type: 'fatal', message: message.split('\n')[0] || 'unknown error' });
+    };
   }
 
   static async create(
     pyodide: PyodideInterface,
-    runnerSource: string,
+    sources: PythonSources,
     hooks: SessionHooks,
   ): Promise<PythonSession> {
     const batcher = new OutputBatcher({ send: hooks.onEvents });
-    const module = pyodide.runPython(
-      `import types, sys
-m = types.ModuleType("wheelhouse_runner")
-sys.modules["wheelhouse_runner"] = m
-m`,
-    ) as PyProxy;
-    pyodide.runPython(runnerSource, { globals: module.__dict__, filename: 'wheelhouse_runner.py' });
-    const runner = module as RunnerModule;
+    installModule(pyodide, 'wheelhouse_checks', sources.wheelhouse_checks).destroy();
+    const runner = installModule(
+      pyodide,
+      'wheelhouse_runner',
+      sources.wheelhouse_runner,
+    ) as RunnerModule;
     const session = new PythonSession(pyodide, runner, batcher);
     session.#connectStreams();
     const readLine = hooks.readLine;
@@ -126,10 +155,24 @@ m`,
       if (failure) return { ok: false, durationMs: performance.now() - started, error: failure };
       if (request.files) this.#writeFiles(request.files);
       const known = Object.keys(this.#pyodide.lockfile.packages);
-      const raw = await this.#runner.run(request.code, request.scope, request.filename, known);
+      const { code, scope, filename, exercise } = request;
+      const call = exercise
+        ? this.#runner.run_exercise(
+            code,
+            exercise.checks,
+            scope,
+            filename,
+            exercise.language,
+            known,
+          )
+        : this.#runner.run(code, scope, filename, known);
+      // After a fatal error Python's promise never settles: the interpreter's death ends the run.
+      const raw = await Promise.race([call, this.#died]);
+      const checks = raw.checks && { checks: raw.checks };
       return raw.ok
-        ? { ok: true, durationMs: raw.duration_ms }
+        ? { ok: true, durationMs: raw.duration_ms, ...checks }
         : {
+            ...checks,
             ok: false,
             durationMs: raw.duration_ms,
             error: { ...raw.error!, line: raw.error!.line ?? null },
@@ -159,25 +202,17 @@ m`,
     const importsProxy = this.#runner.imports_of(request.code);
     const imports = importsProxy.toJs() as string[];
     importsProxy.destroy();
-    const names = packagesForImports(imports, this.#pyodide.lockfile.packages).filter(
-      (name) => !(name in this.#pyodide.loadedPackages),
-    );
-    if (!names.length) return null;
     const { runId } = request;
-    this.#batcher.emit({ type: 'packages', runId, names, state: 'loading' });
-    const errors: string[] = [];
-    await this.#pyodide.loadPackage(names, {
-      messageCallback: () => {},
-      errorCallback: (message: string) => errors.push(message),
-      checkIntegrity: true,
-    });
-    const missing = names.filter((name) => !(name in this.#pyodide.loadedPackages));
-    if (!missing.length) {
-      this.#batcher.emit({ type: 'packages', runId, names, state: 'loaded' });
-      return null;
-    }
-    const message = describeLoadFailure(missing, errors, this.#packageSource(missing[0]!));
-    this.#batcher.emit({ type: 'packages', runId, names: missing, state: 'failed', message });
+    const message = await loadPackagesFor(this.#pyodide, imports, (names, state, detail) =>
+      this.#batcher.emit({
+        type: 'packages',
+        runId,
+        names,
+        state,
+        ...(detail && { message: detail }),
+      }),
+    );
+    if (!message) return null;
     return {
       type: 'PackageLoadError',
       message,
@@ -186,13 +221,6 @@ m`,
       filename: request.filename,
       interrupted: false,
     };
-  }
-
-  /** The folder or site a package's wheel is fetched from, for error messages. */
-  #packageSource(name: string): string {
-    const file = this.#pyodide.lockfile.packages[name]?.file_name ?? '';
-    const url = /^[a-z]+:\/\//.test(file) ? file : this.#pyodide.lockfileBaseUrl + file;
-    return url.slice(0, url.lastIndexOf('/') + 1);
   }
 
   checkSyntax(code: string, filename: string): SyntaxProblem | null {
@@ -212,31 +240,15 @@ m`,
   }
 }
 
-/**
- * "Could not load the package numpy from <source>: fetch failed (while loading numpy)", from
- * Pyodide's error lines, which come as "...while loading numpy:" followed by the reason.
- */
-function describeLoadFailure(missing: string[], errors: string[], source: string): string {
-  const byReason = new Map<string, string[]>();
-  let current = '';
-  for (const line of errors.flatMap((error) => error.split('\n'))) {
-    const loading = /while loading (\S+):\s*$/.exec(line);
-    if (loading) {
-      current = loading[1]!;
-    } else if (line.trim()) {
-      byReason.set(line.trim(), [...(byReason.get(line.trim()) ?? []), current].filter(Boolean));
-    }
-  }
-  const why = [...byReason]
-    .map(([reason, names]) =>
-      names.length ? `${reason} (while loading ${names.join(', ')})` : reason,
-    )
-    .join('; ');
-  const plural = missing.length > 1 ? 's' : '';
-  return (
-    `Could not load the package${plural} ${missing.join(', ')} from ${source}: ` +
-    (why || 'the package source did not provide it')
-  );
+/** Runs `source` as the module `name` (so tracebacks and imports know it by that name). */
+function installModule(pyodide: PyodideInterface, name: string, source: string): PyProxy {
+  const create = pyodide.runPython(
+    'import sys, types\ndef create(name):\n    module = sys.modules[name] = types.ModuleType(name)\n    return module\ncreate',
+  ) as PyProxy & ((name: string) => PyProxy);
+  const module = create(name);
+  create.destroy();
+  pyodide.runPython(source, { globals: module.__dict__, filename: `${name}.py` });
+  return module;
 }
 
 function fatalError(error: unknown, filename: string): PythonError {

@@ -1,9 +1,10 @@
 /// <reference lib="webworker" />
 /** The Python worker: loads Pyodide, then serves `RuntimeApi` to the page through Comlink. */
 import * as Comlink from 'comlink';
-import type { loadPyodide as LoadPyodide, PyodideInterface } from 'pyodide';
+import type { loadPyodide as LoadPyodide } from 'pyodide';
 import { trackDownloads } from './download-progress';
 import type { InitOptions, RuntimeApi, RuntimeEventSink } from './protocol';
+import checksSource from './python/checks.py?raw';
 import runnerSource from './python/runner.py?raw';
 import { sleepUnlessInterrupted } from './interrupt';
 import { PythonSession } from './session';
@@ -25,14 +26,14 @@ class WorkerRuntime implements RuntimeApi {
     };
     const pyodide = await module.loadPyodide({ indexURL: options.indexURL });
     stopTracking();
-    reportFatalErrors(pyodide, onEvents);
     onEvents([{ type: 'boot', phase: 'setup' }]);
     const { interruptBuffer, stdinBuffer } = options;
     if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
     const readLine = stdinBuffer
       ? (announce: () => void) => waitForStdin(stdinBuffer, interruptBuffer, announce)
       : undefined;
-    const session = await PythonSession.create(pyodide, runnerSource, {
+    const sources = { wheelhouse_runner: runnerSource, wheelhouse_checks: checksSource };
+    const session = await PythonSession.create(pyodide, sources, {
       onEvents,
       ...(readLine && { readLine }),
       ...(interruptBuffer && {
@@ -65,19 +66,6 @@ class WorkerRuntime implements RuntimeApi {
   async resetScope(scope: string) {
     (await this.#ready()).resetScope(scope);
   }
-}
-
-/**
- * Pyodide calls `_api.on_fatal` (internal, but the one precise signal) when the interpreter can
- * no longer be used: a native stack overflow, an abort, or an exit of the WebAssembly program.
- * Its pending calls never settle after that, so the page must hear of it here.
- */
-function reportFatalErrors(pyodide: PyodideInterface, onEvents: RuntimeEventSink): void {
-  const api = (pyodide as unknown as { _api: { on_fatal?: (error: unknown) => void } })._api;
-  api.on_fatal = (error) => {
-    const message = error instanceof Error ? error.message : String(error);
-    onEvents([{ type: 'fatal', message: message.split('\n')[0] || 'unknown error' }]);
-  };
 }
 
 Comlink.expose(new WorkerRuntime());

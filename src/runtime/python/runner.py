@@ -7,6 +7,7 @@ Loaded once per interpreter as the module ``wheelhouse_runner``. The JavaScript 
 import ast
 import builtins
 import importlib
+import io
 import linecache
 import os
 import sys
@@ -57,8 +58,10 @@ class LearnerStdin:
         sys.stdout.flush()
         sys.stderr.flush()
         line = self._read_line()
-        if line is None:
+        if line is None:  # Stop was pressed while waiting
             raise KeyboardInterrupt
+        if line is False:  # no more input (a tool answering from a list ran out)
+            return ""
         return line if line.endswith("\n") else line + "\n"
 
     def read(self, size=-1):
@@ -243,7 +246,11 @@ def _show_value(value) -> None:
 
 
 async def run(code: str, scope: str, filename: str, known_packages=None) -> object:
-    """Run one cell in its scope's namespace. Returns a dict: ok, duration_ms, error."""
+    """Run one cell in its scope's namespace. Returns a JS object: ok, duration_ms, error."""
+    return to_js(await _run_cell(code, scope, filename, known_packages), dict_converter=_js_object)
+
+
+async def _run_cell(code: str, scope: str, filename: str, known_packages) -> dict:
     namespace = scope_namespace(scope)
     _remember_source(filename, code)
     started = time.perf_counter()
@@ -268,6 +275,56 @@ async def run(code: str, scope: str, filename: str, known_packages=None) -> obje
         sys.stdout.flush()
         sys.stderr.flush()
     result["duration_ms"] = (time.perf_counter() - started) * 1000
+    return result
+
+
+class _Tee(io.TextIOBase):
+    """stdout while an exercise runs: shown to the learner and kept for expect_output."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self.captured = io.StringIO()
+
+    def write(self, text):
+        self.captured.write(text)
+        return self._stream.write(text)
+
+    def flush(self):
+        self._stream.flush()
+
+    def isatty(self):
+        return False
+
+    @property
+    def encoding(self):
+        return self._stream.encoding
+
+
+async def run_exercise(code, checks, scope, filename, language, known_packages=None) -> object:
+    """Run the learner's code (when it is Python) in a fresh scope, then the exercise's checks.
+
+    Returns the same dict as run() plus "checks": one {name, passed, message} per check. When
+    the learner's code raises, the checks are not run and "checks" is empty.
+    """
+    import wheelhouse_checks  # registered beside this module by the session
+
+    reset_scope(scope)
+    namespace = scope_namespace(scope)
+    output = ""
+    if language == "python":
+        tee = _Tee(sys.stdout)
+        real_stdout, sys.stdout = sys.stdout, tee
+        try:
+            result = await _run_cell(code, scope, filename, known_packages)
+        finally:
+            sys.stdout = real_stdout
+        output = tee.captured.getvalue()
+        if not result["ok"]:
+            result["checks"] = []
+            return to_js(result, dict_converter=_js_object)
+    else:
+        result = {"ok": True, "duration_ms": 0.0}
+    result["checks"] = wheelhouse_checks.run_checks(checks, namespace, output, code)
     return to_js(result, dict_converter=_js_object)
 
 

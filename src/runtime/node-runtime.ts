@@ -1,0 +1,134 @@
+/**
+ * The main-thread side of node-worker.ts: runs code with a time limit, interrupting it (and,
+ * if it ignores that, replacing the thread) so that a tool checking a pack never hangs.
+ */
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { Worker } from 'node:worker_threads';
+import { clearInterrupt, createInterruptBuffer, requestInterrupt } from './interrupt';
+import type { NodeWorkerApi } from './node-worker';
+import type { RunRequest, RunResult, RuntimeEvent } from './protocol';
+
+export interface NodeRunOptions {
+  /** Interrupt the run after this long (KeyboardInterrupt); default 20 s. */
+  timeoutMs?: number;
+  /** Lines input() reads; after them it gets end-of-file. */
+  stdin?: string[];
+}
+
+export interface NodeRunOutcome {
+  result: RunResult;
+  stdout: string;
+  stderr: string;
+  /** The time limit was reached and the run was interrupted. */
+  timedOut: boolean;
+  /** The interpreter had to be replaced (it crashed or ignored the interrupt): state is gone. */
+  restarted: boolean;
+}
+
+const GRACE_MS = 3000;
+
+interface Thread {
+  worker: Worker;
+  api: Comlink.Remote<NodeWorkerApi>;
+  interrupt: Int32Array;
+  onEvent: (event: RuntimeEvent) => void;
+}
+
+export class NodeRuntime {
+  #thread: Thread;
+  #runId = 1;
+
+  private constructor(thread: Thread) {
+    this.#thread = thread;
+  }
+
+  static async start(): Promise<NodeRuntime> {
+    return new NodeRuntime(await startThread());
+  }
+
+  async run(
+    input: Omit<RunRequest, 'runId'>,
+    options: NodeRunOptions = {},
+  ): Promise<NodeRunOutcome> {
+    const request: RunRequest = { ...input, runId: this.#runId++ };
+    const thread = this.#thread;
+    let stdout = '';
+    let stderr = '';
+    let drained = () => {};
+    const done = new Promise<void>((resolve) => (drained = resolve));
+    thread.onEvent = (event) => {
+      if (!('runId' in event) || event.runId !== request.runId) return;
+      if (event.type === 'output') {
+        if (event.stream === 'stdout') stdout += event.text;
+        else stderr += event.text;
+      } else if (event.type === 'done') {
+        drained();
+      }
+    };
+    clearInterrupt(thread.interrupt);
+    const finished = thread.api.run(request, options.stdin ?? []).then(async (result) => {
+      await done;
+      return result;
+    });
+    const limit = options.timeoutMs ?? 20_000;
+    const outcome = await settleWithin(finished, limit);
+    if (outcome !== 'timeout') {
+      const restarted = !outcome.ok && outcome.fatal === true;
+      if (restarted) await this.#replace();
+      return { result: outcome, stdout, stderr, timedOut: false, restarted };
+    }
+    requestInterrupt(thread.interrupt);
+    const late = await settleWithin(finished, GRACE_MS);
+    if (late !== 'timeout')
+      return { result: late, stdout, stderr, timedOut: true, restarted: false };
+    await this.#replace();
+    const result: RunResult = {
+      ok: false,
+      durationMs: limit + GRACE_MS,
+      error: {
+        type: 'Timeout',
+        message: `still running after ${limit / 1000} s and did not stop when interrupted`,
+        traceback: '',
+        line: null,
+        filename: request.filename,
+        interrupted: true,
+      },
+    };
+    return { result, stdout, stderr, timedOut: true, restarted: true };
+  }
+
+  async resetScope(scope: string): Promise<void> {
+    await this.#thread.api.resetScope(scope);
+  }
+
+  async close(): Promise<void> {
+    this.#thread.api[Comlink.releaseProxy]();
+    await this.#thread.worker.terminate();
+  }
+
+  async #replace(): Promise<void> {
+    void this.#thread.worker.terminate();
+    this.#thread = await startThread();
+  }
+}
+
+async function startThread(): Promise<Thread> {
+  const worker = new Worker(new URL('./node-worker-boot.mjs', import.meta.url));
+  const api = Comlink.wrap<NodeWorkerApi>(nodeEndpoint(worker));
+  const interrupt = createInterruptBuffer();
+  const thread: Thread = { worker, api, interrupt, onEvent: () => {} };
+  await api.init(
+    interrupt,
+    Comlink.proxy((events: RuntimeEvent[]) => events.forEach((event) => thread.onEvent(event))),
+  );
+  return thread;
+}
+
+function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>(
+    (resolve) => (timer = setTimeout(() => resolve('timeout'), ms)),
+  );
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
