@@ -37,12 +37,10 @@ export class Describer {
     return allowEvery ? `every version of ${t.name}` : t.name;
   }
 
-  /** `not foo >=1.0` / `foo >=1.0`, for step traces. */
+  /** `foo >=1.0`, `not bar` (any version), for step traces. */
   termText(t: Term): string {
     const range = this.range(t);
-    const body =
-      t.name === this.#rootName && range === '' ? t.name : `${t.name} ${range || '(any)'}`;
-    return `${t.positive ? '' : 'not '}${body.trimEnd()}`;
+    return `${t.positive ? '' : 'not '}${t.name}${range === '' ? '' : ` ${range}`}`;
   }
 
   #noVersions(t: Term): string {
