@@ -101,9 +101,10 @@ export function copyHitNote(
     return `${touched} was only touched; modification times are not part of the checksum`;
   const changed = [...changes.changed];
   const ignored = changed.find((p) => changes.ignored(p) && under(p, sources));
-  if (ignored) return `${ignored} changed, but .dockerignore leaves it out of the context`;
+  if (ignored) return `${display(ignored)} changed, but .dockerignore leaves it out of the context`;
   const outside = changed.find((p) => !changes.ignored(p) && !(p in files));
-  if (outside && selected.length > 0) return `${outside} changed, but ${reader} does not read it`;
+  if (outside && selected.length > 0)
+    return `${display(outside)} changed, but ${reader} does not read it`;
   return null;
 }
 

@@ -284,6 +284,18 @@ describe('docker-cache rules', () => {
     ).toEqual(['hit', 'hit', 'hit']);
   });
 
+  it('R-CTX-SELF: a COPY of other files stays cached and says why', () => {
+    const dockerfile = `${py}COPY requirements.txt /app/\n`;
+    const result = run({
+      dockerfile,
+      dockerfile_after: `${py}# note\nCOPY requirements.txt /app/\n`,
+      files_before: files,
+    });
+    expect(result.steps[1]?.reason).toBe(
+      'hit: the Dockerfile changed, but COPY requirements.txt /app/ does not read it',
+    );
+  });
+
   it('R-FROM: the base is keyed by digest; a moved tag counts once it is pulled', () => {
     const dockerfile = `${py}RUN echo hi\n`;
     const moved = {
