@@ -1,4 +1,4 @@
-/** hadolint rules about config instructions: WORKDIR, USER, CMD, ENV/ARG, ADD. */
+/** hadolint rules about config instructions: WORKDIR, COPY destinations, USER, ARG/ENV secrets, ADD. */
 import type { Stage } from '../model';
 
 import { addDoesMore, stageChain } from './helpers';

@@ -1,4 +1,4 @@
-/** hadolint rules about how RUN commands are written (layers, shells, downloads, archives). */
+/** hadolint rules about how RUN commands are written: layer count, cd, sudo, pipes. */
 import type { RunInstruction } from '../model';
 import { collapse } from '../parse-text';
 import { baseName } from '../paths';
