@@ -47,7 +47,17 @@ export class Describer {
     const range = this.range(t);
     if (range !== '') return `no versions of ${t.name} match ${range}`;
     if (this.#versionCount(t.name) === 0) return `${t.name} has no versions`;
-    return `no versions of ${t.name} match (it has only pre-releases, and no specifier names one)`;
+    return `no versions of ${t.name} match${this.#onlyPrereleases(t)}`;
+  }
+
+  /**
+   * A range that prints as "" yet matches nothing can only be "any final release" of a package
+   * that lists nothing but pre-releases; say so, since "a which doesn't match any versions" alone
+   * looks wrong when the index lists versions of a.
+   */
+  #onlyPrereleases(t: Term): string {
+    if (this.range(t) !== '' || this.#versionCount(t.name) === 0) return '';
+    return ` (${t.name} has only pre-releases, and no specifier names one)`;
   }
 
   describe(inc: Incompatibility): string {
@@ -177,8 +187,9 @@ export class Describer {
     // pub assumes the prior has a positive term (it would crash on "foo R is required" here).
     if (!prior.terms.some((t) => t.positive)) return null;
     let why = 'which is forbidden';
-    if (latter.cause.kind === 'no-versions') why = "which doesn't match any versions";
-    else if (latter.cause.kind === 'unusable') why = `which ${latter.cause.reason}`;
+    if (latter.cause.kind === 'no-versions') {
+      why = `which doesn't match any versions${this.#onlyPrereleases(target)}`;
+    } else if (latter.cause.kind === 'unusable') why = `which ${latter.cause.reason}`;
     return `${this.#subject(prior)}${this.terse(target)}${ref(priorLine)} ${why}${ref(latterLine)}`;
   }
 }

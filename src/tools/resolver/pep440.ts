@@ -139,7 +139,9 @@ function parseClause(raw: string): Clause {
   const versionText = groups['version'];
   const version = versionText === undefined ? null : parseVersion(versionText);
   if (!isOperator(opText) || !version) {
-    throw new SpecifierSyntaxError(`"${raw.trim()}" does not compare with a PEP 440 version`);
+    throw new SpecifierSyntaxError(
+      `"${raw.trim()}" is not a PEP 440 specifier clause (an operator and a version)`,
+    );
   }
   const wildcard = groups['prefix'] !== undefined;
   const equality = opText === '==' || opText === '!=';
