@@ -75,10 +75,15 @@ export function solveNaiveCompiled(
   const maxSteps = options.maxSteps ?? 100_000;
   const maxTrace = options.maxTrace ?? 10_000;
   const steps: NaiveStep[] = [];
+  // The trace is capped (a long search makes millions of events); the outcome is always kept.
   const record = (step: NaiveStep) => {
     if (steps.length < maxTrace) steps.push(step);
-    else if (steps.length === maxTrace)
+    else if (steps.length === maxTrace) {
       steps.push({ type: 'trace-truncated', afterSteps: stepCount });
+    }
+  };
+  const finish = (step: NaiveStep) => {
+    steps.push(step);
   };
   const { root } = problem;
   const text = problem.versionText;
@@ -115,7 +120,7 @@ export function solveNaiveCompiled(
       const solution: Record<string, string> = {};
       for (const [name, rank] of selected)
         if (name !== root.name) solution[name] = text(name, rank);
-      record({ type: 'solution', solution: { ...solution } });
+      finish({ type: 'solution', solution: { ...solution } });
       return { ok: true, solution, steps, stepCount, gaveUp: false };
     }
     if (next) {
@@ -133,7 +138,7 @@ export function solveNaiveCompiled(
     for (;;) {
       const top = frames.at(-1);
       if (!top) {
-        record({ type: 'exhausted' });
+        finish({ type: 'exhausted' });
         const explanation = `No combination of versions works: the search tried ${stepCount} versions and ran out of choices.`;
         return { ok: false, explanation, steps, stepCount, gaveUp: false };
       }
@@ -147,7 +152,7 @@ export function solveNaiveCompiled(
         continue;
       }
       if (stepCount >= maxSteps) {
-        record({ type: 'gave-up', stepCount });
+        finish({ type: 'gave-up', stepCount });
         const explanation = `Gave up after ${stepCount} steps (the cap) without finding a solution or proving there is none.`;
         return { ok: false, explanation, steps, stepCount, gaveUp: true };
       }
