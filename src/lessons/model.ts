@@ -24,6 +24,10 @@ export interface CellBlock {
   code: string;
   /** The author says this cell raises on purpose (pack check then expects an error). */
   expectError: boolean;
+  /** The cell loops until the learner presses Stop (pack check stops it after a moment). */
+  runsForever: boolean;
+  /** Lines input() reads when pack check runs the cell. */
+  input: string[];
 }
 
 export interface ExampleBlock {
@@ -38,6 +42,8 @@ export interface ExerciseBlock {
   line: number;
   id: string;
   title: string;
+  /** The language of the starter and solution: python runs; others are checked as text. */
+  language: string;
   /** Markdown shown above the editor. */
   prompt: string;
   starter: string;

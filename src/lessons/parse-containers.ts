@@ -35,11 +35,8 @@ export function parseExercise(
       if (child.code.trim()) hints.push(child.code);
       else issues.push({ line: child.line, message: 'this hint is empty' });
     } else if (role === 'starter' || role === 'solution' || role === 'checks') {
-      if (child.words[0] !== 'python') {
-        issues.push({
-          line: child.line,
-          message: `the ${role} must be a python block ("\`\`\`python ${role}")`,
-        });
+      if (role === 'checks' && child.words[0] !== 'python') {
+        issues.push({ line: child.line, message: 'checks are Python: write "```python checks"' });
       }
       if (parts[role]) {
         issues.push({
@@ -63,12 +60,19 @@ export function parseExercise(
       });
     }
   }
+  if (parts.starter && parts.solution && parts.starter.words[0] !== parts.solution.words[0]) {
+    issues.push({
+      line: parts.solution.line,
+      message: `the solution is "${parts.solution.words[0]}" but the starter is "${parts.starter.words[0]}"`,
+    });
+  }
   if (!attributes || !parts.starter || !parts.solution || !parts.checks) return undefined;
   return {
     kind: 'exercise',
     line: container.line,
     id: attributes.id,
     title: attributes.title ?? 'Exercise',
+    language: parts.starter.words[0] ?? 'python',
     prompt,
     starter: parts.starter.code,
     solution: parts.solution.code,
@@ -93,16 +97,12 @@ export function parseProject(
   const entries: string[] = [];
   for (const child of container.children) {
     if (child.type === 'prose') continue;
-    const fileAttributes = attributesOf(child, projectFileAttributesSchema, issues);
-    if (!fileAttributes) {
-      if (child.attributes.file === undefined) {
-        issues.push({
-          line: child.line,
-          message: 'every code block in a project needs file=<path>',
-        });
-      }
+    if (child.attributes.file === undefined) {
+      issues.push({ line: child.line, message: 'every code block in a project needs file=<path>' });
       continue;
     }
+    const fileAttributes = attributesOf(child, projectFileAttributesSchema, issues);
+    if (!fileAttributes) continue;
     const path = fileAttributes.file;
     if (files.some((file) => file.path === path)) {
       issues.push({ line: child.line, message: `the file ${path} appears twice in this project` });

@@ -56,7 +56,7 @@ export function parseLesson(source: string, id: string, file: string): ParsedLes
 
 type Counters = { cell: number; project: number; widget: number };
 
-const CELL_FLAGS = new Set(['python', 'run', 'expect-error']);
+const CELL_FLAGS = new Set(['python', 'run', 'expect-error', 'runs-forever']);
 
 function fenceBlock(fence: Fence, counters: Counters, issues: LocatedIssue[]): Block | undefined {
   const [language = '', role] = fence.words;
@@ -74,7 +74,7 @@ function fenceBlock(fence: Fence, counters: Counters, issues: LocatedIssue[]): B
     if (unknownFlag) {
       issues.push({
         line: fence.line,
-        message: `unknown word "${unknownFlag}" after "python run" (allowed: expect-error)`,
+        message: `unknown word "${unknownFlag}" after "python run" (allowed: expect-error, runs-forever)`,
       });
     }
     const attributes = attributesOf(fence, cellAttributesSchema, issues);
@@ -85,6 +85,8 @@ function fenceBlock(fence: Fence, counters: Counters, issues: LocatedIssue[]): B
       id: attributes?.id ?? `cell-${counters.cell}`,
       code: fence.code,
       expectError: fence.words.includes('expect-error'),
+      runsForever: fence.words.includes('runs-forever'),
+      input: attributes?.input?.split('|') ?? [],
     };
     return cell;
   }

@@ -20,6 +20,14 @@ export interface ParsedPack {
 }
 
 export function parsePack(files: Readonly<Record<string, string>>, folderName: string): ParsedPack {
+  const parsed = parseFiles(files, folderName);
+  // Manifest first, then files in name order; within a file, by line.
+  const rank = (file: string) => (file === MANIFEST_FILE ? '' : file);
+  parsed.issues.sort((a, b) => rank(a.file).localeCompare(rank(b.file)) || a.line - b.line);
+  return parsed;
+}
+
+function parseFiles(files: Readonly<Record<string, string>>, folderName: string): ParsedPack {
   const issues: PackIssue[] = [];
   let id = folderName;
   const report = (file: string, list: Array<{ line: number; field?: string; message: string }>) => {
@@ -53,13 +61,18 @@ export function parsePack(files: Readonly<Record<string, string>>, folderName: s
   const raw = yaml.data as { id?: unknown; title?: unknown } | undefined;
   if (typeof raw?.id === 'string' && raw.id) id = raw.id;
   const title = typeof raw?.title === 'string' && raw.title ? raw.title : id;
-  if (!manifest.ok) {
-    report(MANIFEST_FILE, manifest.issues);
-    return { id, title, issues };
-  }
+  if (!manifest.ok) report(MANIFEST_FILE, manifest.issues);
+  // Even with a broken manifest, check the lessons it names, so one run shows every problem.
+  const lessonIds = manifest.ok
+    ? manifest.value.lessons
+    : Array.isArray((raw as { lessons?: unknown })?.lessons)
+      ? ((raw as { lessons: unknown[] }).lessons.filter(
+          (item) => typeof item === 'string',
+        ) as string[])
+      : [];
 
   const lessons: Lesson[] = [];
-  manifest.value.lessons.forEach((lessonId, index) => {
+  lessonIds.forEach((lessonId, index) => {
     const file = `${lessonId}.md`;
     const source = files[file];
     if (source === undefined) {
@@ -72,7 +85,7 @@ export function parsePack(files: Readonly<Record<string, string>>, folderName: s
       ]);
       return;
     }
-    if (manifest.value.lessons.indexOf(lessonId) !== index) {
+    if (lessonIds.indexOf(lessonId) !== index) {
       report(MANIFEST_FILE, [
         {
           line: yaml.lineOf(['lessons', index]),
@@ -89,12 +102,13 @@ export function parsePack(files: Readonly<Record<string, string>>, folderName: s
   for (const file of Object.keys(files)) {
     if (
       file.endsWith('.md') &&
-      !manifest.value.lessons.includes(file.slice(0, -3)) &&
+      !lessonIds.includes(file.slice(0, -3)) &&
       !/^readme\.md$/i.test(file)
     ) {
       report(file, [{ line: 1, message: `${file} is not listed in ${MANIFEST_FILE} "lessons"` }]);
     }
   }
+  if (!manifest.ok) return { id, title, issues };
   if (issues.length) return { id, title, issues };
   return { id, title, pack: { manifest: manifest.value, lessons }, issues };
 }

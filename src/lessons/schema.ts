@@ -48,7 +48,15 @@ export const lessonMetaSchema = z
 export type LessonMeta = z.infer<typeof lessonMetaSchema>;
 
 /** Attributes allowed on each kind of fence or container (everything else is an error). */
-export const cellAttributesSchema = z.object({ id: slug.optional() }).strict();
+export const cellAttributesSchema = z
+  .object({
+    id: slug.optional(),
+    input: z
+      .string()
+      .optional()
+      .describe('Lines for input() when pack check runs the cell, split on |'),
+  })
+  .strict();
 export const exerciseAttributesSchema = z
   .object({ id: slug, title: z.string().min(1).max(120).optional() })
   .strict();
@@ -60,3 +68,16 @@ export const projectFileAttributesSchema = z
     file: z.string().regex(/^(?!\/)(?!.*\.\.)[\w./-]+$/, 'a relative path like src/app/main.py'),
   })
   .strict();
+
+/** A pack bundled into one file (`pack build`), loadable from a URL or a dropped file. */
+export const builtPackSchema = z
+  .object({
+    format: z.literal('wheelhouse-pack'),
+    formatVersion: z.literal(1),
+    id: slug,
+    version: z.string(),
+    files: z.record(z.string().regex(/^[\w.-]+$/, 'a file name without folders'), z.string()),
+  })
+  .strict();
+
+export type BuiltPack = z.infer<typeof builtPackSchema>;

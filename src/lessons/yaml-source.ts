@@ -59,16 +59,43 @@ export function validate<T extends z.ZodType>(
         message: `unknown field "${key}"${suggestion(schema, path, key)}`,
       }));
     }
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const missing = issue.code === 'invalid_type' && valueAt(data, path) === undefined;
     return [
       {
         line: lineOf(path),
         field: path.join('.') || undefined,
-        message: missing ? 'is required' : issue.message,
+        message: missing ? 'is required' : friendly(issue.message),
       },
     ];
   });
   return { ok: false, issues };
+}
+
+const KINDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  array: 'a list',
+  object: 'a mapping (key: value lines)',
+  boolean: 'true or false',
+};
+
+/** "Invalid input: expected string, received number" -> "should be text, not a number ..." */
+function friendly(message: string): string {
+  const match = /expected (\w+), received (\w+)/.exec(message);
+  if (!match) return message.replace(/^Invalid input: /, '');
+  const [, expected, received] = match;
+  const hint =
+    expected === 'string' && received === 'number' ? ' (put it in quotes, like "1.0.0")' : '';
+  return `should be ${KINDS[expected!] ?? expected}, not ${KINDS[received!] ?? received}${hint}`;
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
+  let value = data;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string | number, unknown>)[part];
+  }
+  return value;
 }
 
 function suggestion(schema: z.ZodType, path: ReadonlyArray<PropertyKey>, key: string): string {

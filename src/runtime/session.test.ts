@@ -202,3 +202,50 @@ if (!hasNumpy) {
     'session.test: skipping package tests: WHEELHOUSE_PYODIDE_PACKAGES does not name a folder with the numpy wheel',
   );
 }
+
+describe('projects', () => {
+  it('run in a folder of their own and report errors in their files by relative path', async () => {
+    const files = {
+      'main.py': 'from app.core import parse\nprint(parse("7"))\nparse("x")\n',
+      'app/__init__.py': '',
+      'app/core.py': 'def parse(text):\n    return int(text)\n',
+    };
+    events.length = 0;
+    const result = await session.run({
+      runId: nextRunId++,
+      code: files['main.py'],
+      scope: 'p1',
+      filename: 'main.py',
+      files,
+    });
+    const error = failure(result);
+    expect(error).toMatchObject({ type: 'ValueError', filename: 'app/core.py', line: 2 });
+    expect(error.traceback).toContain('File "main.py", line 3, in <module>');
+    expect(error.traceback).toContain('File "app/core.py", line 2, in parse');
+    const other = await session.run({
+      runId: nextRunId++,
+      code: 'import os\nprint(sorted(os.listdir(".")))',
+      scope: 'p2',
+      filename: 'main.py',
+      files: { 'main.py': '', 'notes.txt': 'x' },
+    });
+    expect(other.ok).toBe(true);
+    const printed = events
+      .flatMap((event) => (event.type === 'output' ? [event.text] : []))
+      .join('');
+    expect(printed).toBe("7\n['main.py', 'notes.txt']\n");
+  });
+
+  it('leave cells in the home folder without the project on sys.path', async () => {
+    await session.run({
+      runId: nextRunId++,
+      code: '',
+      scope: 'p3',
+      filename: 'main.py',
+      files: { 'main.py': '', 'only_here.py': '' },
+    });
+    const { stdout, result } = await run('import os\nprint(os.getcwd())\nimport only_here');
+    expect(stdout).toBe('/home/pyodide\n');
+    expect(failure(result).type).toBe('ModuleNotFoundError');
+  });
+});

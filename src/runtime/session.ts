@@ -46,7 +46,8 @@ interface RunnerModule extends PyProxy {
     known: string[],
   ): Promise<RawRunResult>;
   imports_of(code: string): PyProxy;
-  write_files(files: PyProxy): void;
+  enter_project(files: PyProxy, scope: string): void;
+  leave_project(): void;
   reset_scope(scope: string): void;
   check_syntax(code: string, filename: string): RawSyntaxProblem | undefined;
 }
@@ -153,7 +154,8 @@ export class PythonSession {
     try {
       const failure = await this.#loadPackages(request);
       if (failure) return { ok: false, durationMs: performance.now() - started, error: failure };
-      if (request.files) this.#writeFiles(request.files);
+      if (request.files) this.#enterProject(request.files, request.scope);
+      else this.#runner.leave_project();
       const known = Object.keys(this.#pyodide.lockfile.packages);
       const { code, scope, filename, exercise } = request;
       const call = exercise
@@ -189,10 +191,10 @@ export class PythonSession {
     }
   }
 
-  #writeFiles(files: Record<string, string>): void {
+  #enterProject(files: Record<string, string>, scope: string): void {
     const dict = this.#pyodide.toPy(files) as PyProxy;
     try {
-      this.#runner.write_files(dict);
+      this.#runner.enter_project(dict, scope);
     } finally {
       dict.destroy();
     }

@@ -156,24 +156,53 @@ def imports_of(code: str) -> list[str]:
         return []
 
 
-def write_files(files: dict) -> None:
-    """Write a project's files (paths relative to the working directory) before it runs.
+PROJECTS_ROOT = "/home/pyodide/projects"
+HOME = "/home/pyodide"
+_project_root: str | None = None
 
-    Modules among them are forgotten, so an edited helper.py is imported afresh.
-    """
-    importlib.invalidate_caches()
+
+def enter_project(files: dict, scope: str) -> None:
+    """Give a project a fresh folder of its own files, make it the working directory and the
+    first entry of sys.path, and forget modules imported from an earlier run of it."""
+    global _project_root
+    import re
+    import shutil
+
+    root = f"{PROJECTS_ROOT}/{re.sub(r'[^A-Za-z0-9_.-]+', '_', scope)}"
+    for name, module in list(sys.modules.items()):
+        if (getattr(module, "__file__", None) or "").startswith(PROJECTS_ROOT + "/"):
+            del sys.modules[name]
+    shutil.rmtree(root, ignore_errors=True)
     for path, content in files.items():
-        if path.endswith(".py"):
-            parts = path[:-3].split("/")
-            if parts[-1] == "__init__":
-                parts.pop()
-            for name in (".".join(parts), ".".join(p for p in parts if p != "src")):
-                sys.modules.pop(name, None)
-        folder = os.path.dirname(path)
-        if folder:
-            os.makedirs(folder, exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
+        target = os.path.join(root, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
             handle.write(content)
+    importlib.invalidate_caches()
+    sys.path[:] = [entry for entry in sys.path if not entry.startswith(PROJECTS_ROOT)]
+    sys.path.insert(0, root)
+    os.chdir(root)
+    _project_root = root
+
+
+def leave_project() -> None:
+    """Cells run in the home folder, with no project on sys.path."""
+    global _project_root
+    if _project_root is None:
+        return
+    sys.path[:] = [entry for entry in sys.path if not entry.startswith(PROJECTS_ROOT)]
+    os.chdir(HOME)
+    _project_root = None
+
+
+def _display_path(filename: str) -> str:
+    if _project_root and filename.startswith(_project_root + "/"):
+        return filename[len(_project_root) + 1 :]
+    return filename
+
+
+def _is_learner_file(filename: str) -> bool:
+    return filename in _learner_files or filename.startswith(PROJECTS_ROOT + "/")
 
 
 def _remember_source(filename: str, code: str) -> None:
@@ -186,21 +215,23 @@ def _remember_source(filename: str, code: str) -> None:
 def _error_result(exc: BaseException, filename: str) -> dict:
     frames = traceback.extract_tb(exc.__traceback__)
     # Drop the runner's and Pyodide's own frames above the learner's first frame.
-    while frames and frames[0].filename not in _learner_files:
+    while frames and not _is_learner_file(frames[0].filename):
         frames.pop(0)
     line = None
     error_file = None
     for frame in frames:
-        if frame.filename in _learner_files:
-            line, error_file = frame.lineno, frame.filename
-    if isinstance(exc, SyntaxError) and exc.filename in _learner_files:
-        line, error_file = exc.lineno, exc.filename
+        if _is_learner_file(frame.filename):
+            line, error_file = frame.lineno, _display_path(frame.filename)
+    if isinstance(exc, SyntaxError) and exc.filename and _is_learner_file(exc.filename):
+        line, error_file = exc.lineno, _display_path(exc.filename)
     text = ""
     if frames:
         text = "Traceback (most recent call last):\n" + "".join(
             traceback.format_list(frames)
         )
     text += "".join(traceback.format_exception_only(type(exc), exc))
+    if _project_root:
+        text = text.replace(_project_root + "/", "")
     return {
         "ok": False,
         "error": {
@@ -252,6 +283,10 @@ async def run(code: str, scope: str, filename: str, known_packages=None) -> obje
 
 async def _run_cell(code: str, scope: str, filename: str, known_packages) -> dict:
     namespace = scope_namespace(scope)
+    if _project_root and not filename.startswith("<"):
+        # A project's entry file runs as a real file of the project, like `python main.py`.
+        filename = os.path.join(_project_root, filename)
+        namespace["__file__"] = filename
     _remember_source(filename, code)
     started = time.perf_counter()
     try:
