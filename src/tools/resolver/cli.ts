@@ -51,13 +51,28 @@ function parseArgs(argv: readonly string[]): Args | string {
 }
 
 function readProblem(file: string, io: CliIo): unknown {
-  const text = io.readFile(file);
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    throw new ResolverInputError(
+      `Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
   if (file.endsWith('.txt') || !text.trimStart().startsWith('{')) return parseProblemText(text);
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new ResolverInputError(`${file} is not valid JSON: ${String(error)}`);
   }
+}
+
+/** `name==version` per package, sorted by name like `pip freeze`. */
+function solutionLines(solution: Readonly<Record<string, string>>): string {
+  return Object.keys(solution)
+    .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))
+    .map((name) => `${name}==${solution[name] ?? ''}\n`)
+    .join('');
 }
 
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -73,21 +88,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       : solve(input);
     if (args.lock && result.ok) io.stdout(formatLockFile(parseProblem(input), result.solution));
     else if (args.explain || args.lock) {
-      io.stdout(
-        result.ok
-          ? Object.entries(result.solution)
-              .map(([name, v]) => `${name}==${v}\n`)
-              .join('')
-          : `${result.explanation}\n`,
-      );
+      io.stdout(result.ok ? solutionLines(result.solution) : `${result.explanation}\n`);
     } else io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return result.ok ? 0 : 1;
   } catch (error) {
-    const known =
-      error instanceof ResolverInputError ||
-      error instanceof ProblemTextError ||
-      (error instanceof Error && 'code' in error && error.code === 'ENOENT');
-    if (!known) throw error;
+    if (!(error instanceof ResolverInputError || error instanceof ProblemTextError)) throw error;
     io.stderr(`${error.message}\n`);
     return 2;
   }
