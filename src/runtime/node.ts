@@ -13,7 +13,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export function readPythonSources(): PythonSources {
   const read = (file: string) => readFileSync(path.join(here, 'python', file), 'utf8');
-  return { wheelhouse_runner: read('runner.py'), wheelhouse_checks: read('checks.py') };
+  return {
+    wheelhouse_runner: read('runner.py'),
+    wheelhouse_checks: read('checks.py'),
+    wheelhouse_tools: read('wheelhouse_tools.py'),
+  };
 }
 
 export function nodePyodideDir(): string {
@@ -34,5 +38,9 @@ export async function startNodeSession(
     ...(packageCacheDir && { packageCacheDir }),
   });
   if (hooks.interruptBuffer) pyodide.setInterruptBuffer(hooks.interruptBuffer);
-  return PythonSession.create(pyodide, readPythonSources(), hooks);
+  const { toolsForPython } = await import('./tools-bridge');
+  return PythonSession.create(pyodide, readPythonSources(), {
+    jsModules: { _wheelhouse_tools_js: toolsForPython },
+    ...hooks,
+  });
 }

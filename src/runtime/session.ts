@@ -28,6 +28,8 @@ export interface SessionHooks {
   readLine?: (announce: () => void) => string | null | false;
   /** Replaces time.sleep: sleeps, returning true when Stop cut it short. Absent: Pyodide's own. */
   sleep?: (seconds: number) => boolean;
+  /** JavaScript modules Python can import, by name (the labs' tools for exercise checks). */
+  jsModules?: Record<string, object>;
 }
 
 interface RunnerModule extends PyProxy {
@@ -59,10 +61,11 @@ interface RawRunResult {
   checks?: CheckResult[];
 }
 
-/** The Python modules the session installs, by module name (runner.py, checks.py). */
+/** The Python modules the session installs, by module name (runner.py, checks.py, ...). */
 export interface PythonSources {
   wheelhouse_runner: string;
   wheelhouse_checks: string;
+  wheelhouse_tools: string;
 }
 
 interface RawSyntaxProblem {
@@ -105,7 +108,12 @@ export class PythonSession {
     hooks: SessionHooks,
   ): Promise<PythonSession> {
     const batcher = new OutputBatcher({ send: hooks.onEvents });
+    for (const [name, module] of Object.entries(hooks.jsModules ?? {})) {
+      pyodide.registerJsModule(name, module);
+    }
     installModule(pyodide, 'wheelhouse_checks', sources.wheelhouse_checks).destroy();
+    if (hooks.jsModules)
+      installModule(pyodide, 'wheelhouse_tools', sources.wheelhouse_tools).destroy();
     const runner = installModule(
       pyodide,
       'wheelhouse_runner',

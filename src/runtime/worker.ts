@@ -6,6 +6,7 @@ import { trackDownloads } from './download-progress';
 import type { InitOptions, RuntimeApi, RuntimeEventSink } from './protocol';
 import checksSource from './python/checks.py?raw';
 import runnerSource from './python/runner.py?raw';
+import toolsSource from './python/wheelhouse_tools.py?raw';
 import { sleepUnlessInterrupted } from './interrupt';
 import { PythonSession } from './session';
 import { waitForStdin } from './stdin-channel';
@@ -21,10 +22,13 @@ class WorkerRuntime implements RuntimeApi {
       options.expectedSizes ?? {},
       (loaded, total) => onEvents([{ type: 'boot', phase: 'download', loaded, total }]),
     );
+    // The labs' tools load while Pyodide downloads, so they add nothing to the start-up time.
+    const tools = import('./tools-bridge');
     const module = (await import(/* @vite-ignore */ `${options.indexURL}pyodide.mjs`)) as {
       loadPyodide: typeof LoadPyodide;
     };
     const pyodide = await module.loadPyodide({ indexURL: options.indexURL });
+    const { toolsForPython } = await tools;
     stopTracking();
     onEvents([{ type: 'boot', phase: 'setup' }]);
     const { interruptBuffer, stdinBuffer } = options;
@@ -32,9 +36,14 @@ class WorkerRuntime implements RuntimeApi {
     const readLine = stdinBuffer
       ? (announce: () => void) => waitForStdin(stdinBuffer, interruptBuffer, announce)
       : undefined;
-    const sources = { wheelhouse_runner: runnerSource, wheelhouse_checks: checksSource };
+    const sources = {
+      wheelhouse_runner: runnerSource,
+      wheelhouse_checks: checksSource,
+      wheelhouse_tools: toolsSource,
+    };
     const session = await PythonSession.create(pyodide, sources, {
       onEvents,
+      jsModules: { _wheelhouse_tools_js: toolsForPython },
       ...(readLine && { readLine }),
       ...(interruptBuffer && {
         sleep: (seconds: number) => sleepUnlessInterrupted(interruptBuffer, seconds),
