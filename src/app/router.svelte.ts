@@ -1,5 +1,6 @@
 /**
- * The app's routes, from the location: `/`, `/lessons/<pack>/<lesson>`, `/playground`.
+ * The app's routes, from the location: `/`, `/lessons/<pack>/<lesson>`, `/playground`,
+ * `/labs/<name>`.
  * Same-origin link clicks are handled here, so moving between lessons never reloads the page
  * (and the Python worker keeps running).
  */
@@ -8,12 +9,15 @@ export type Route =
   | { name: 'catalogue' }
   | { name: 'lesson'; pack: string; lesson: string }
   | { name: 'playground' }
+  | { name: 'lab'; lab: string }
   | { name: 'not-found'; path: string };
 
 export function matchRoute(pathname: string, base = '/'): Route {
   const path = `/${pathname.slice(base.length).replace(/^\/+|\/+$/g, '')}`;
   if (path === '/') return { name: 'catalogue' };
   if (path === '/playground') return { name: 'playground' };
+  const lab = /^\/labs\/([^/]+)$/.exec(path);
+  if (lab) return { name: 'lab', lab: decodeURIComponent(lab[1]!) };
   const lesson = /^\/lessons\/([^/]+)\/([^/]+)$/.exec(path);
   if (lesson) {
     return {

@@ -8,6 +8,7 @@ describe('matchRoute', () => {
     ['/playground/', { name: 'playground' }],
     ['/lessons/welcome/first-steps', { name: 'lesson', pack: 'welcome', lesson: 'first-steps' }],
     ['/lessons/welcome', { name: 'not-found', path: '/lessons/welcome' }],
+    ['/labs/resolver', { name: 'lab', lab: 'resolver' }],
     ['/nope', { name: 'not-found', path: '/nope' }],
   ])('%s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
