@@ -1,11 +1,7 @@
 import { ResolverInputError } from './errors';
-import {
-  parseSpecifier,
-  parseVersion,
-  SpecifierSyntaxError,
-  type ParsedSpecifier,
-  type ParsedVersion,
-} from './pep440';
+import { checkNames } from './names';
+import { parseVersion, type ParsedVersion } from './pep440';
+import { parseSpecifier, SpecifierSyntaxError, type ParsedSpecifier } from './specifier';
 import { parseProblem, type Problem } from './problem-schema';
 import { specifierBounds, specifierToSet } from './specifier-set';
 import { VersionCatalog } from './version-catalog';
@@ -46,17 +42,6 @@ export interface CompiledProblem {
   readonly versionText: (name: string, rank: number) => string;
 }
 
-const namePattern = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
-const normalise = (name: string) => name.toLowerCase().replace(/[-_.]+/g, '-');
-
-function checkName(name: string, where: string): void {
-  if (!namePattern.test(name)) {
-    throw new ResolverInputError(`${where}: "${name}" is not a valid package name`, {
-      package: name,
-    });
-  }
-}
-
 function requireVersion(text: string, pkg: string): ParsedVersion {
   const parsed = parseVersion(text);
   if (!parsed) {
@@ -66,55 +51,6 @@ function requireVersion(text: string, pkg: string): ParsedVersion {
     });
   }
   return parsed;
-}
-
-/** Collects every name the problem uses so that spellings can be checked against each other. */
-function checkNames(problem: Problem): void {
-  const { root, requires, index } = problem;
-  checkName(root.name, 'root');
-  const spelled = new Map<string, string>([[normalise(root.name), root.name]]);
-  for (const name of Object.keys(index)) {
-    checkName(name, 'index');
-    if (name === root.name) {
-      throw new ResolverInputError(
-        `The index lists the root package "${name}"; its requirements belong in "requires"`,
-        { package: name },
-      );
-    }
-    const other = spelled.get(normalise(name));
-    if (other !== undefined) {
-      throw new ResolverInputError(`"${other}" and "${name}" name the same package (PEP 503)`, {
-        package: name,
-      });
-    }
-    spelled.set(normalise(name), name);
-  }
-  const checkReference = (name: string, where: string) => {
-    checkName(name, where);
-    const known = spelled.get(normalise(name));
-    if (known !== undefined && known !== name) {
-      throw new ResolverInputError(
-        `${where} names "${name}", but the package is spelled "${known}"`,
-        {
-          package: name,
-        },
-      );
-    }
-  };
-  for (const name of Object.keys(requires)) {
-    checkReference(name, `${root.name} ${root.version} requires`);
-    if (name === root.name) {
-      throw new ResolverInputError(`${root.name} ${root.version} requires itself`, {
-        package: name,
-        version: root.version,
-      });
-    }
-  }
-  for (const [pkg, versions] of Object.entries(index)) {
-    for (const [version, deps] of Object.entries(versions)) {
-      for (const dep of Object.keys(deps)) checkReference(dep, `${pkg} ${version} depends on`);
-    }
-  }
 }
 
 /** Validates an untrusted problem and prepares it for the solvers. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import vectors from './fixtures/packaging-vectors.json';
-import { parseSpecifier, parseVersion, specifierMatches, type ParsedVersion } from './pep440';
+import { parseVersion, type ParsedVersion } from './pep440';
+import { parseSpecifier, specifierMatches } from './specifier';
 import { RangeFormatter } from './range-format';
 import { specifierBounds, specifierToSet } from './specifier-set';
 import { VersionCatalog } from './version-catalog';

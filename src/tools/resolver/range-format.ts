@@ -1,4 +1,4 @@
-import { specifierMatches, type Clause, type Operator, type ParsedSpecifier } from './pep440';
+import { specifierMatches, type Clause, type Operator, type ParsedSpecifier } from './specifier';
 import type { VersionCatalog } from './version-catalog';
 import {
   containsRank,

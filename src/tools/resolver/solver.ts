@@ -1,14 +1,15 @@
 import { compileProblem, type CompiledProblem } from './compile';
+import { VersionChooser } from './decision-making';
 import { Describer } from './describe';
-import { Incompatibility, normaliseDerivedTerms } from './incompatibility';
+import { findRootCause } from './conflict-resolution';
+import { Incompatibility } from './incompatibility';
 import { PackageSource } from './package-source';
-import { PartialSolution, type Assignment } from './partial-solution';
-import { RangeFormatter } from './range-format';
+import { PartialSolution } from './partial-solution';
 import { writeReport } from './report';
 import { StepRecorder } from './step-recorder';
 import type { SolverStep } from './steps';
-import { differenceTerms, inverse, term, type Term } from './term';
-import { exactly, FULL_SET, ranksIn } from './version-set';
+import { inverse, term, type Term } from './term';
+import { exactly, FULL_SET } from './version-set';
 
 export type SolveResult =
   | { readonly ok: true; readonly solution: Record<string, string>; readonly steps: SolverStep[] }
@@ -36,8 +37,7 @@ class PubGrubSolver {
   readonly #source: PackageSource;
   readonly #describer: Describer;
   readonly #recorder: StepRecorder;
-  /** Version counts of candidate terms; a term object is replaced whenever its package changes. */
-  readonly #counts = new WeakMap<Term, number>();
+  readonly #chooser: VersionChooser;
   /**
    * Incompatibilities known to be contradicted, with the decision level at which that was seen
    * (pubgrub-rs does the same): they stay contradicted until a backjump below that level, and
@@ -50,22 +50,9 @@ class PubGrubSolver {
     this.#problem = problem;
     this.#rootName = problem.root.name;
     this.#source = new PackageSource(problem, () => this.#nextId++);
-    const ranges = new RangeFormatter(problem.catalog, problem.knownRanks, problem.versionText);
-    const rootVersion = problem.problem.root.version;
-    this.#describer = new Describer(
-      ranges,
-      { name: this.#rootName, version: rootVersion },
-      (name) => problem.knownRanks(name).length,
-    );
-    this.#recorder = new StepRecorder(
-      this.#describer,
-      {
-        text: (name, rank) => this.#versionText(name, rank),
-        listed: (name, set) =>
-          ranksIn(set, problem.knownRanks(name)).map((rank) => this.#versionText(name, rank)),
-      },
-      options.snapshots ? this.#solution : null,
-    );
+    this.#chooser = new VersionChooser(this.#source);
+    this.#recorder = StepRecorder.forProblem(problem, options.snapshots ? this.#solution : null);
+    this.#describer = this.#recorder.describer;
   }
 
   #versionText(name: string, rank: number): string {
@@ -172,118 +159,46 @@ class PubGrubSolver {
 
   /** Conflict resolution (§7): learn the root cause and backjump to where it propagates. */
   #resolveConflict(start: Incompatibility): Incompatibility {
-    this.#recorder.push({
-      type: 'conflict',
-      incompatibility: start.id,
-      text: this.#recorder.incompatibility(start).text,
-    });
-    let inc = start;
-    let learned = false;
-    while (!inc.isFailure(this.#rootName)) {
-      let recentTerm: Term | null = null;
-      let recent: Assignment | null = null;
-      let diff: Term | null = null;
-      // Level 1 is the root decision; stopping there keeps the root at the end of proofs.
-      let previousLevel = 1;
-      for (const t of inc.terms) {
-        const satisfier = this.#solution.satisfier(t);
-        if (!recent) {
-          recentTerm = t;
-          recent = satisfier;
-        } else if (recent.index < satisfier.index) {
-          previousLevel = Math.max(previousLevel, recent.level);
-          recentTerm = t;
-          recent = satisfier;
-          diff = null;
-        } else {
-          previousLevel = Math.max(previousLevel, satisfier.level);
-        }
-        if (recentTerm === t) {
-          // A satisfier that only satisfies the term together with earlier assignments (partial).
-          diff = differenceTerms(recent.term, t);
-          if (diff)
-            previousLevel = Math.max(previousLevel, this.#solution.satisfier(inverse(diff)).level);
-        }
-      }
-      if (!recent || !recentTerm) throw new Error('[bug] conflict with no terms');
-      if (previousLevel < recent.level || recent.cause === null) {
-        const fromLevel = this.#solution.decisionLevel;
-        this.#solution.backtrack(previousLevel);
-        for (const [known, level] of this.#contradicted) {
-          if (level > previousLevel) this.#contradicted.delete(known);
-        }
+    const text = this.#recorder.incompatibility(start).text;
+    this.#recorder.push({ type: 'conflict', incompatibility: start.id, text });
+    const cause = findRootCause(start, this.#solution, this.#rootName, {
+      newId: () => this.#nextId++,
+      resolved: (prior, satisfier, term, partial) => {
         this.#recorder.push({
-          type: 'backjump',
-          fromLevel,
-          toLevel: previousLevel,
-          keep: this.#solution.assignments.length,
+          type: 'resolution',
+          incompatibility: this.#recorder.incompatibility(prior),
+          satisfier: this.#recorder.assignment(satisfier),
+          term: this.#recorder.term(term),
+          partial,
         });
-        if (learned) this.#add(inc, 'learned');
-        return inc;
-      }
-      const cause = recent.cause;
-      const terms: Term[] = inc.terms.filter((t) => t !== recentTerm);
-      for (const t of cause.terms) if (t.name !== recent.term.name) terms.push(t);
-      if (diff) terms.push(inverse(diff));
-      const prior = new Incompatibility(
-        this.#nextId++,
-        normaliseDerivedTerms(terms, this.#rootName),
-        {
-          kind: 'derived',
-          conflict: inc,
-          other: cause,
-        },
-      );
-      this.#recorder.push({
-        type: 'resolution',
-        incompatibility: this.#recorder.incompatibility(prior),
-        satisfier: this.#recorder.assignment(recent),
-        term: this.#recorder.term(recentTerm),
-        partial: diff !== null,
-      });
-      inc = prior;
-      learned = true;
+      },
+    });
+    if (cause.kind === 'failure') throw new Unsatisfiable(cause.incompatibility);
+    const fromLevel = this.#solution.decisionLevel;
+    this.#solution.backtrack(cause.toLevel);
+    for (const [known, level] of this.#contradicted) {
+      if (level > cause.toLevel) this.#contradicted.delete(known);
     }
-    throw new Unsatisfiable(inc);
-  }
-
-  #countVersions(t: Term): number {
-    let count = this.#counts.get(t);
-    if (count === undefined) {
-      count = this.#source.countVersions(t.name, t.set);
-      this.#counts.set(t, count);
-    }
-    return count;
+    const keep = this.#solution.assignments.length;
+    this.#recorder.push({ type: 'backjump', fromLevel, toLevel: cause.toLevel, keep });
+    if (cause.learned) this.#add(cause.incompatibility, 'learned');
+    return cause.incompatibility;
   }
 
   /** Decision making (§8): returns the package to propagate from next, or null when done. */
   #decide(): string | null {
-    let best: Term | null = null;
-    let bestCount = Infinity;
-    for (const candidate of this.#solution.undecided()) {
-      const count = this.#countVersions(candidate);
-      if (count < bestCount) {
-        best = candidate;
-        bestCount = count;
-      }
-    }
-    if (!best) return null;
-    const { name } = best;
-    if (!this.#source.exists(name)) {
-      this.#add(
-        new Incompatibility(this.#nextId++, [term(name, true, FULL_SET)], { kind: 'not-found' }),
-        'incompatibility',
-      );
+    const choice = this.#chooser.choose(this.#solution);
+    if (choice.kind === 'done') return null;
+    const { name } = choice;
+    if (choice.kind !== 'version') {
+      const set = choice.kind === 'no-versions' ? choice.set : FULL_SET;
+      const fact = new Incompatibility(this.#nextId++, [term(name, true, set)], {
+        kind: choice.kind,
+      });
+      this.#add(fact, 'incompatibility');
       return name;
     }
-    const version = this.#source.bestVersion(name, best.set);
-    if (version === null) {
-      this.#add(
-        new Incompatibility(this.#nextId++, [term(name, true, best.set)], { kind: 'no-versions' }),
-        'incompatibility',
-      );
-      return name;
-    }
+    const version = choice.rank;
     const conflicting: number[] = [];
     for (const inc of this.#source.incompatibilitiesFor(name, version)) {
       this.#add(inc, 'incompatibility');

@@ -1,12 +1,11 @@
+import { parseVersion, type ParsedVersion } from './pep440';
 import {
   compatiblePrefix,
   nextReleaseAfterPrefix,
-  parseVersion,
   specifierMatches,
   type Clause,
   type ParsedSpecifier,
-  type ParsedVersion,
-} from './pep440';
+} from './specifier';
 import type { VersionCatalog } from './version-catalog';
 import {
   after,

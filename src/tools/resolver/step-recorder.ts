@@ -1,4 +1,5 @@
-import type { Describer } from './describe';
+import type { CompiledProblem } from './compile';
+import { Describer } from './describe';
 import type { Incompatibility } from './incompatibility';
 import type { Assignment, PartialSolution } from './partial-solution';
 import type {
@@ -8,8 +9,9 @@ import type {
   SolverStep,
   TermView,
 } from './steps';
+import { RangeFormatter } from './range-format';
 import type { Term } from './term';
-import type { VersionSet } from './version-set';
+import { ranksIn, type VersionSet } from './version-set';
 
 /** Turns the solver's objects into the JSON views of `steps.ts`, each built once. */
 export class StepRecorder {
@@ -36,6 +38,25 @@ export class StepRecorder {
     this.#versionText = versions.text;
     this.#listed = versions.listed;
     this.#solution = snapshotsOf;
+  }
+
+  /** Wires the range printer and the sentence writer for one problem. */
+  static forProblem(problem: CompiledProblem, snapshotsOf: PartialSolution | null): StepRecorder {
+    const { root, catalog, knownRanks, versionText } = problem;
+    const ranges = new RangeFormatter(catalog, knownRanks, versionText);
+    const rootVersion = versionText(root.name, root.rank);
+    const describer = new Describer(
+      ranges,
+      { name: root.name, version: rootVersion },
+      (name) => knownRanks(name).length,
+    );
+    const listed = (name: string, set: VersionSet) =>
+      ranksIn(set, knownRanks(name)).map((rank) => versionText(name, rank));
+    return new StepRecorder(describer, { text: versionText, listed }, snapshotsOf);
+  }
+
+  get describer(): Describer {
+    return this.#describer;
   }
 
   push(step: SolverStep): void {

@@ -2,7 +2,8 @@
  * Independent checks for the resolver tests: a brute-force solver and term evaluation that read
  * specifiers with `pep440.ts` directly, never through the version-set algebra under test.
  */
-import { parseSpecifier, parseVersion, specifierMatches } from './pep440';
+import { parseVersion } from './pep440';
+import { parseSpecifier, specifierMatches } from './specifier';
 import type { Problem } from './problem-schema';
 import type { IncompatibilityView, SolverStep, TermView } from './steps';
 

@@ -16,7 +16,9 @@
  * line has a name and then versions, so a package may itself be called "root" (`root 1.0.0 -> x`).
  * Exactly one root line is required. Errors carry the 1-based line number.
  */
-import { parseSpecifier, parseVersion, SpecifierSyntaxError } from './pep440';
+import { isPackageName } from './names';
+import { parseVersion } from './pep440';
+import { parseSpecifier, SpecifierSyntaxError } from './specifier';
 import type { Problem } from './problem-schema';
 
 export class ProblemTextError extends Error {
@@ -29,7 +31,6 @@ export class ProblemTextError extends Error {
   }
 }
 
-const namePattern = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i;
 const requirementPattern = /^([A-Z0-9](?:[A-Z0-9._-]*[A-Z0-9])?)\s*(.*)$/i;
 const DEFAULT_ROOT = { name: 'root', version: '1.0.0' };
 
@@ -82,15 +83,13 @@ export function parseProblemText(source: string): Problem {
     if (first === 'root' && (rest.length === 0 || rest.length === 2)) {
       if (root) throw new ProblemTextError(line, 'a second root line');
       const [name = DEFAULT_ROOT.name, version = DEFAULT_ROOT.version] = rest;
-      if (!namePattern.test(name))
-        throw new ProblemTextError(line, `"${name}" is not a package name`);
+      if (!isPackageName(name)) throw new ProblemTextError(line, `"${name}" is not a package name`);
       checkVersion(version, name, line);
       root = { name, version };
       requires = parseRequirements(deps ?? '', line);
       continue;
     }
-    if (!namePattern.test(first))
-      throw new ProblemTextError(line, `"${first}" is not a package name`);
+    if (!isPackageName(first)) throw new ProblemTextError(line, `"${first}" is not a package name`);
     if (rest.length === 0 && deps !== null) {
       throw new ProblemTextError(line, `expected a version of ${first} before "->"`);
     }
