@@ -103,7 +103,7 @@ export function runResolverBenchmark(options: BenchmarkOptions = {}): BenchmarkF
     versionsPerPackage: options.versionsPerPackage ?? 30,
     runs: options.runs ?? 7,
     naiveRuns: options.naiveRuns ?? 3,
-    naiveMaxSteps: options.naiveMaxSteps ?? 200_000,
+    naiveMaxSteps: options.naiveMaxSteps ?? 1_000_000,
   };
   const problems = generateBenchmarkProblems(settings);
   return {

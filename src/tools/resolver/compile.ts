@@ -111,14 +111,18 @@ export function compileProblem(input: unknown): CompiledProblem {
     known.set(pkg, sorted);
   }
   const knownRanks = (name: string) => known.get(name) ?? [];
-  const made = new Map<string, Requirement>();
+  const made = new Map<string, Map<string, Requirement>>();
   const requirement = (name: string, text: string): Requirement => {
-    const key = `${name}\u0000${text}`;
-    let req = made.get(key);
+    let forName = made.get(name);
+    if (!forName) {
+      forName = new Map();
+      made.set(name, forName);
+    }
+    let req = forName.get(text);
     if (!req) {
       const spec = specs.get(text) ?? parseSpecifier(text);
       req = { name, spec: text, set: specifierToSet(spec, catalog, knownRanks(name)) };
-      made.set(key, req);
+      forName.set(text, req);
     }
     return req;
   };

@@ -13,6 +13,7 @@ export { ResolverInputError, type InputErrorDetails } from './errors';
 export { formatProblemText, parseProblemText, ProblemTextError } from './text-format';
 export { formatLockFile, simulatedHash } from './lock';
 export {
+  hasSnapshot,
   replayPartialSolution,
   type AssignmentView,
   type IncompatibilityView,

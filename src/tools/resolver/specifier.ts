@@ -44,7 +44,7 @@ const clausePattern = new RegExp(`^\\s*${RANGE_PATTERN}\\s*$`, 'i');
 const operators: readonly Operator[] = ['<', '<=', '>', '>=', '==', '!=', '~='];
 
 function isOperator(value: string): value is Operator {
-  return (operators as readonly string[]).includes(value);
+  return operators.some((op) => op === value);
 }
 
 function parseClause(raw: string): Clause {

@@ -21,8 +21,9 @@ export class StepRecorder {
   readonly #listed: (name: string, set: VersionSet) => readonly string[];
   readonly #solution: PartialSolution | null;
   readonly #incompatibilities = new Map<Incompatibility, IncompatibilityView>();
-  // Plain maps: they live only as long as one solve, and WeakMaps were a visible cost.
-  readonly #assignments = new Map<Assignment, AssignmentView>();
+  /** Views by assignment position (the partial solution never grows past its longest). */
+  readonly #assignments: { source: Assignment; view: AssignmentView }[] = [];
+  // A plain map, not a WeakMap: it lives for one solve, and WeakMaps were a visible cost.
   readonly #terms = new Map<VersionSet, TermView[]>();
 
   /** With a partial solution, every step carries a snapshot of it (for debugging and tests). */
@@ -110,21 +111,29 @@ export class StepRecorder {
   }
 
   assignment(a: Assignment): AssignmentView {
-    let view = this.#assignments.get(a);
-    if (!view) {
-      const base = {
-        index: a.index,
-        level: a.level,
-        package: a.term.name,
-        decision: a.cause === null,
-        term: this.term(a.term),
-      };
-      view =
-        a.cause === null
-          ? { ...base, version: this.#versionText(a.term.name, a.version ?? -1) }
-          : { ...base, cause: a.cause.id };
-      this.#assignments.set(a, view);
-    }
+    // Keyed by position: a backjump frees positions for new assignments, so check identity.
+    const cached = this.#assignments[a.index];
+    if (cached?.source === a) return cached.view;
+    const term = this.term(a.term);
+    const view: AssignmentView =
+      a.cause === null
+        ? {
+            index: a.index,
+            level: a.level,
+            package: a.term.name,
+            decision: true,
+            term,
+            version: this.#versionText(a.term.name, a.version ?? -1),
+          }
+        : {
+            index: a.index,
+            level: a.level,
+            package: a.term.name,
+            decision: false,
+            term,
+            cause: a.cause.id,
+          };
+    this.#assignments[a.index] = { source: a, view };
     return view;
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import examples from './fixtures/resolver-problems.json';
 import pubCases from './fixtures/pub-cases.json';
 import { solve } from './solver';
-import { replayPartialSolution, type SnapshotStep, type SolverStep, type TermView } from './steps';
+import { hasSnapshot, replayPartialSolution, type SolverStep, type TermView } from './steps';
 
 function compact(step: SolverStep): string {
   switch (step.type) {
@@ -110,9 +110,7 @@ describe('the step stream', () => {
   it('lets the partial solution be rebuilt after every step, for every fixture', () => {
     const problems = [...examples.cases, ...pubCases.cases].map((c) => c.problem);
     for (const problem of problems) {
-      const steps = solve(problem, { snapshots: true }).steps.filter(
-        (s): s is SnapshotStep => 'partialSolution' in s,
-      );
+      const steps = solve(problem, { snapshots: true }).steps.filter(hasSnapshot);
       const replayed = replayPartialSolution(steps);
       steps.forEach((step, i) => expect(replayed[i]).toEqual(step.partialSolution));
       expect(JSON.parse(JSON.stringify(steps))).toEqual(steps);

@@ -99,6 +99,10 @@ export type SolverStepType = SolverStep['type'];
 /** A step together with the partial solution right after it (`solve(..., { snapshots: true })`). */
 export type SnapshotStep = SolverStep & { readonly partialSolution: readonly AssignmentView[] };
 
+export function hasSnapshot(step: SolverStep): step is SnapshotStep {
+  return 'partialSolution' in step;
+}
+
 /** The partial solution after each step, rebuilt from the stream alone. */
 export function replayPartialSolution(steps: readonly SolverStep[]): AssignmentView[][] {
   const out: AssignmentView[][] = [];
