@@ -148,9 +148,13 @@ class PubGrubSolver {
     }
     if (!unsatisfied) return 'conflict';
     const a = this.#solution.derive(inverse(unsatisfied), inc);
+    const assignment = this.#recorder.assignment(a);
     this.#recorder.push({
       type: 'derivation',
-      assignment: this.#recorder.assignment(a),
+      assignment,
+      package: assignment.package,
+      term: assignment.term,
+      level: assignment.level,
       cause: inc.id,
       causeText: this.#recorder.incompatibility(inc).text,
     });

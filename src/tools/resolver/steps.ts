@@ -47,6 +47,10 @@ export type SolverStep =
   | {
       readonly type: 'derivation';
       readonly assignment: AssignmentView;
+      /** The same as `assignment.package`, `.term` and `.level`, for convenience. */
+      readonly package: string;
+      readonly term: TermView;
+      readonly level: number;
       readonly cause: number;
       readonly causeText: string;
     }
