@@ -1,7 +1,7 @@
 /**
  * PubGrub against the naive backtracker on a generated index (bench-problems.ts): 300 packages
  * with 30 versions each, one solvable and one unsatisfiable problem. Times are wall-clock medians
- * of whole `solve` calls (validation included). When the naive search hits its step cap the ratio
+ * of whole `solve` calls (validation included), after one untimed PubGrub run. When the naive search hits its step cap the ratio
  * is only a lower bound, and the table says so.
  *
  *     npx tsx src/tools/resolver/bench.ts [--seed N] [--runs N] [--naive-runs N] [--max-steps N]
@@ -70,6 +70,7 @@ function measure(
   problem: Problem,
   options: Required<BenchmarkOptions>,
 ): CaseFigures {
+  solve(problem); // untimed warm-up, so the JIT compiles the solver before the clock runs
   const pubgrubRuns = Array.from({ length: options.runs }, () => timed(() => solve(problem)));
   const naiveRuns = Array.from({ length: options.naiveRuns }, () =>
     timed(() => solveNaive(problem, { maxSteps: options.naiveMaxSteps })),
