@@ -61,14 +61,9 @@ class PubGrubSolver {
 
   solve(): SolveResult {
     const { root } = this.#problem;
-    const rootFact = new Incompatibility(
-      this.#nextId++,
-      [term(root.name, false, exactly(root.rank))],
-      {
-        kind: 'root',
-      },
-    );
-    this.#add(rootFact, 'incompatibility');
+    // {not root V}: the root must be selected, at its own version.
+    const rootTerm = term(root.name, false, exactly(root.rank));
+    this.#add(new Incompatibility(this.#nextId++, [rootTerm], { kind: 'root' }), 'incompatibility');
     try {
       for (let next: string | null = root.name; next !== null; next = this.#decide()) {
         this.#propagate(next);
