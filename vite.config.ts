@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 import { coiServiceWorker } from './scripts/vite/coi-serviceworker.ts';
+import { lessonHotReload } from './scripts/vite/lesson-hot-reload.ts';
 import { pyodideAssets } from './scripts/vite/pyodide-assets.ts';
 
 /**
@@ -16,7 +17,7 @@ const headers: Record<string, string> = isolated
   : {};
 
 export default defineConfig({
-  plugins: [svelte(), pyodideAssets(), coiServiceWorker()],
+  plugins: [svelte(), pyodideAssets(), coiServiceWorker(), lessonHotReload()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },
   server: { headers },

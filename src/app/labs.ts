@@ -11,7 +11,14 @@ export interface LabEntry {
   page(): Promise<{ default: Component }>;
 }
 
-export const labs: readonly LabEntry[] = [];
+export const labs: readonly LabEntry[] = [
+  {
+    name: 'docker-cache',
+    title: 'Docker layer-cache lab',
+    summary: 'build, change a file, rebuild: see which layers the cache keeps and why',
+    page: () => import('../tools/docker-cache/lab/DockerCacheLabPage.svelte'),
+  },
+];
 
 export function findLab(name: string): LabEntry | undefined {
   return labs.find((lab) => lab.name === name);

@@ -1,6 +1,6 @@
 /** The packs that ship with Wheelhouse: the folders under `lessons/`, one lazy chunk each. */
 import type { PackLoad } from './model';
-import { parsePack } from './parse-pack';
+import { toPackLoad } from './parse-pack';
 
 const sources = import.meta.glob<string>('/lessons/*/*.{yaml,md}', {
   query: '?raw',
@@ -24,17 +24,17 @@ export async function loadBuiltinPacks(): Promise<PackLoad[]> {
       const files = Object.fromEntries(
         await Promise.all(entries.map(async ([file, load]) => [file, await load()] as const)),
       );
-      const parsed = parsePack(files, folder);
-      const source = { kind: 'builtin' } as const;
-      return parsed.pack
-        ? ({ ok: true, pack: parsed.pack, source } as const)
-        : ({
-            ok: false,
-            id: parsed.id,
-            title: parsed.title,
-            issues: parsed.issues,
-            source,
-          } as const);
+      return toPackLoad(files, folder, { kind: 'builtin' });
     });
   return Promise.all(loads);
+}
+
+/** In `npm run dev`, calls `onChange` with a built-in pack re-parsed after one of its files changed. */
+export function watchBuiltinPacks(onChange: (load: PackLoad) => void): () => void {
+  const hot = import.meta.hot;
+  if (!hot) return () => {};
+  const handler = (data: { folder: string; files: Record<string, string> }) =>
+    onChange(toPackLoad(data.files, data.folder, { kind: 'builtin' }));
+  hot.on('wheelhouse:pack-changed', handler);
+  return () => hot.off('wheelhouse:pack-changed', handler);
 }

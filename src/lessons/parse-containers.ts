@@ -45,10 +45,14 @@ export function parseExercise(
         });
       }
       parts[role] = child;
+    } else if (child.words.length <= 1) {
+      // A plain code block (```text, ```python) is part of the prompt, shown as an example.
+      const fence = '`'.repeat(Math.max(3, longestBacktickRun(child.code) + 1));
+      prompt += `${fence}${child.info}\n${child.code}\n${fence}\n`;
     } else {
       issues.push({
         line: child.line,
-        message: `inside an exercise, a code block is "python starter", "python solution", "python checks" or "markdown hint" (this one is "${child.info}")`,
+        message: `inside an exercise, a code block is "python starter", "python solution", "python checks", "markdown hint", or a plain example (this one is "${child.info}")`,
       });
     }
   }
@@ -144,4 +148,8 @@ export function parseProject(
     entry,
     expectError: container.words.includes('expect-error'),
   };
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
 }

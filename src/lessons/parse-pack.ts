@@ -2,7 +2,7 @@
  * Parses a whole pack from its files (`pack.yaml` and one `<lesson>.md` per lesson). Works on a
  * plain map of file names to text, so the app, the CLI and built packs all share it.
  */
-import type { Lesson, Pack, PackIssue } from './model';
+import type { Lesson, Pack, PackIssue, PackLoad, PackSource } from './model';
 import { parseLesson } from './parse-lesson';
 import { packManifestSchema } from './schema';
 import { parseYaml, validate } from './yaml-source';
@@ -117,4 +117,16 @@ function parseFiles(files: Readonly<Record<string, string>>, folderName: string)
 export function formatIssue(issue: PackIssue): string {
   const field = issue.field ? ` (${issue.field})` : '';
   return `${issue.pack}/${issue.file}:${issue.line}${field}: ${issue.message}`;
+}
+
+/** A parsed pack as the catalogue lists it: usable, or broken with its issues. */
+export function toPackLoad(
+  files: Record<string, string>,
+  folder: string,
+  source: PackSource,
+): PackLoad {
+  const parsed = parsePack(files, folder);
+  return parsed.pack
+    ? { ok: true, pack: parsed.pack, source }
+    : { ok: false, id: parsed.id, title: parsed.title, issues: parsed.issues, source };
 }

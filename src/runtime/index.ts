@@ -7,4 +7,4 @@ export type {
   RuntimeStatus,
 } from './client.svelte';
 export { provideRuntime, useRuntime } from './context';
-export type { PythonError, RunResult, RuntimeInfo, SyntaxProblem } from './protocol';
+export type { CheckResult, PythonError, RunResult, RuntimeInfo, SyntaxProblem } from './protocol';

@@ -3,17 +3,24 @@
  * runtime, so cells on a page share variables (their `scope`).
  */
 import type { RunOutcome, RuntimeClient } from '../../runtime';
-import type { PythonError } from '../../runtime/protocol';
+import type { PythonError, SyntaxProblem } from '../../runtime/protocol';
 import { OutputLog } from './output-log.svelte';
 
 export interface CellOptions {
+  /** The code the cell opens with (a learner's saved code, or the original). */
   code: string;
+  /** What Reset goes back to; defaults to `code`. */
+  original?: string;
+  /** `python` runs; other languages (a Dockerfile, TOML) are only edited and checked. */
+  language?: string;
   scope: string;
   /** Name used in tracebacks, e.g. `<cell 2>`. */
   filename: string;
   /** Files written before running (multi-file projects). */
   files?: () => Record<string, string>;
 }
+
+const SYNTAX_CHECK_DELAY_MS = 400;
 
 export class CellController {
   code = $state('');
@@ -25,16 +32,20 @@ export class CellController {
   /** The failing line of the last run, while the code is unchanged since that run. */
   errorLine = $state<number | null>(null);
   lastError = $state.raw<PythonError | null>(null);
+  /** Python's verdict on the current code's syntax, checked without running it. */
+  syntaxProblem = $state.raw<SyntaxProblem | null>(null);
   log = new OutputLog();
   #runtime: RuntimeClient;
   #options: CellOptions;
   #runId: number | undefined;
   #ranCode: string | undefined;
+  #syntaxTimer: ReturnType<typeof setTimeout> | undefined;
+  #syntaxRequest = 0;
 
   constructor(runtime: RuntimeClient, options: CellOptions) {
     this.#runtime = runtime;
     this.#options = options;
-    this.original = options.code;
+    this.original = options.original ?? options.code;
     this.code = options.code;
   }
 
@@ -42,8 +53,19 @@ export class CellController {
     return this.#options.filename;
   }
 
-  /** Runs the current code; resolves with how it ended. */
-  async run(): Promise<RunOutcome | undefined> {
+  get language(): string {
+    return this.#options.language ?? 'python';
+  }
+
+  get runnable(): boolean {
+    return this.language === 'python';
+  }
+
+  /**
+   * Runs the current code (as an exercise when `exercise` is given: in a fresh scope, then its
+   * checks, whose results come back in the outcome); resolves with how it ended.
+   */
+  async run(exercise?: { checks: string }): Promise<RunOutcome | undefined> {
     if (this.running) return undefined;
     this.log.clear();
     this.errorLine = null;
@@ -58,6 +80,7 @@ export class CellController {
         scope: this.#options.scope,
         filename: this.#options.filename,
         ...(files && { files }),
+        ...(exercise && { exercise: { checks: exercise.checks, language: this.language } }),
       },
       {
         onStart: () => (this.started = true),
@@ -87,9 +110,26 @@ export class CellController {
     this.#runtime.answerInput(line);
   }
 
-  /** Called when the code changes: a marked line no longer means anything. */
+  /**
+   * Called when the code changes: a marked line no longer means anything, and Python checks
+   * the syntax again after a pause in typing (the latest check wins).
+   */
   codeChanged(): void {
     if (this.code !== this.#ranCode) this.errorLine = null;
+    if (this.language !== 'python') return;
+    const request = ++this.#syntaxRequest;
+    clearTimeout(this.#syntaxTimer);
+    this.#syntaxTimer = setTimeout(() => void this.#checkSyntax(request), SYNTAX_CHECK_DELAY_MS);
+  }
+
+  async #checkSyntax(request: number): Promise<void> {
+    let problem: SyntaxProblem | null;
+    try {
+      problem = await this.#runtime.checkSyntax(this.code, this.#options.filename);
+    } catch {
+      return; // Python is restarting or failed to start: the status line says so
+    }
+    if (request === this.#syntaxRequest) this.syntaxProblem = problem;
   }
 
   #notePackages(names: string[], state: string, message?: string): void {

@@ -1,0 +1,33 @@
+/** docs/authoring.md must stay exact: every field, flag and check helper is documented. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lessonMetaSchema, packManifestSchema } from './schema';
+
+const guide = readFileSync('docs/authoring.md', 'utf8');
+
+describe('docs/authoring.md', () => {
+  it('documents every manifest and front-matter field', () => {
+    for (const field of [
+      ...Object.keys(packManifestSchema.shape),
+      ...Object.keys(lessonMetaSchema.shape),
+    ]) {
+      expect(guide, field).toMatch(new RegExp(`\\| \`${field}\` +\\|`));
+    }
+  });
+
+  it('documents every check helper that checks.py exports', () => {
+    const checks = readFileSync('src/runtime/python/checks.py', 'utf8');
+    const exported = /__all__ = \[([\s\S]*?)\]/
+      .exec(checks)![1]!
+      .match(/"(\w+)"/g)!
+      .map((name) => name.slice(1, -1));
+    for (const name of exported.filter((name) => name.startsWith('expect') || name === 'check')) {
+      expect(guide, name).toMatch(new RegExp(`\`@?${name}\\(`));
+    }
+  });
+
+  it('documents every cell flag the parser accepts', () => {
+    for (const flag of ['expect-error', 'runs-forever', 'input=', 'id='])
+      expect(guide).toContain(`\`${flag}`);
+  });
+});

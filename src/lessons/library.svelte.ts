@@ -1,0 +1,171 @@
+/**
+ * Every pack the app knows: the built-in ones and those a learner opened from a URL
+ * (`/?pack=<url>`) or a file. Opened packs are kept in the browser so their lesson URLs keep
+ * working after a reload. A broken pack is listed with its problems; the others still load.
+ */
+import { getContext, setContext } from 'svelte';
+import { loadBuiltinPacks } from './builtin';
+import type { PackLoad, PackSource } from './model';
+import { toPackLoad } from './parse-pack';
+import { describeStorageError, indexedDbStorage, type ProgressStorage } from './progress-storage';
+import { builtPackSchema, type BuiltPack } from './schema';
+
+const EXTERNAL_KEY = 'packs:external';
+const MAX_PACK_BYTES = 5 * 1024 * 1024;
+
+interface StoredPack {
+  bundle: BuiltPack;
+  source: PackSource;
+}
+
+export function packId(load: PackLoad): string {
+  return load.ok ? load.pack.manifest.id : load.id;
+}
+
+export class PackLibrary {
+  packs = $state.raw<PackLoad[] | null>(null);
+  #builtin: PackLoad[] = [];
+  #external: StoredPack[] = [];
+  #storage: ProgressStorage;
+
+  constructor(storage: ProgressStorage = indexedDbStorage('wheelhouse', 'packs')) {
+    this.#storage = storage;
+  }
+
+  async load(): Promise<void> {
+    this.#builtin = await loadBuiltinPacks();
+    try {
+      const stored = (await this.#storage.get(EXTERNAL_KEY)) as StoredPack[] | undefined;
+      this.#external = Array.isArray(stored)
+        ? stored.filter((item) => builtPackSchema.safeParse(item?.bundle).success)
+        : [];
+    } catch {
+      this.#external = []; // no storage: opened packs last until the page closes
+    }
+    this.#publish();
+  }
+
+  find(id: string): PackLoad | undefined {
+    return this.packs?.find((load) => packId(load) === id);
+  }
+
+  /** Opens a built pack from a URL; returns a sentence saying what happened. */
+  async addFromUrl(url: string): Promise<{ ok: boolean; message: string }> {
+    let text: string;
+    try {
+      const response = await fetch(url);
+      if (!response.ok)
+        return {
+          ok: false,
+          message: `Could not load ${url}: the server answered ${response.status}.`,
+        };
+      text = await response.text();
+    } catch (error) {
+      return {
+        ok: false,
+        message: `Could not load ${url}: ${error instanceof Error ? error.message : error} (is it reachable, and does it allow other sites to read it with CORS?).`,
+      };
+    }
+    return this.#add(text, { kind: 'url', url });
+  }
+
+  async addFromFile(file: File): Promise<{ ok: boolean; message: string }> {
+    if (file.size > MAX_PACK_BYTES) {
+      return {
+        ok: false,
+        message: `${file.name} is ${(file.size / 1e6).toFixed(1)} MB; a pack file may be at most 5 MB.`,
+      };
+    }
+    return this.#add(await file.text(), { kind: 'file', name: file.name });
+  }
+
+  async remove(id: string): Promise<void> {
+    this.#external = this.#external.filter((item) => item.bundle.id !== id);
+    await this.#persist();
+    this.#publish();
+  }
+
+  /** Development: a built-in pack's files changed on disk. */
+  replaceBuiltin(load: PackLoad): void {
+    this.#builtin = this.#builtin.map((item) => (packId(item) === packId(load) ? load : item));
+    this.#publish();
+  }
+
+  async #add(text: string, source: PackSource): Promise<{ ok: boolean; message: string }> {
+    const where =
+      source.kind === 'url' ? source.url : source.kind === 'file' ? source.name : 'the pack';
+    if (text.length > MAX_PACK_BYTES)
+      return { ok: false, message: `${where} is larger than 5 MB.` };
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return {
+        ok: false,
+        message: `${where} is not a built pack (not JSON). Build one with: npm run pack -- build <dir> -o pack.json`,
+      };
+    }
+    const bundle = builtPackSchema.safeParse(data);
+    if (!bundle.success) {
+      const issue = bundle.error.issues[0];
+      return {
+        ok: false,
+        message: `${where} is not a built pack (${issue?.path.join('.') || 'format'}: ${issue?.message}).`,
+      };
+    }
+    const { id } = bundle.data;
+    if (this.#builtin.some((load) => packId(load) === id)) {
+      return {
+        ok: false,
+        message: `A built-in pack is already called "${id}"; give this one another id.`,
+      };
+    }
+    this.#external = [
+      ...this.#external.filter((item) => item.bundle.id !== id),
+      { bundle: bundle.data, source },
+    ];
+    const saved = await this.#persist();
+    this.#publish();
+    const load = this.find(id)!;
+    const opened = load.ok
+      ? `Opened "${load.pack.manifest.title}" (${load.pack.lessons.length} lessons).`
+      : `Opened "${id}", but it has ${load.issues.length} problem(s), listed below.`;
+    return {
+      ok: load.ok,
+      message: saved
+        ? opened
+        : `${opened} It will be gone after a reload: ${this.#storageProblem}.`,
+    };
+  }
+
+  #storageProblem = '';
+
+  async #persist(): Promise<boolean> {
+    try {
+      await this.#storage.set(EXTERNAL_KEY, $state.snapshot(this.#external));
+      return true;
+    } catch (error) {
+      this.#storageProblem = describeStorageError(error);
+      return false;
+    }
+  }
+
+  #publish(): void {
+    const external = this.#external.map((item) =>
+      toPackLoad(item.bundle.files, item.bundle.id, item.source),
+    );
+    this.packs = [...this.#builtin, ...external];
+  }
+}
+
+const contextKey = Symbol('wheelhouse-library');
+
+export function provideLibrary(library: PackLibrary): void {
+  setContext(contextKey, library);
+}
+
+export function useLibrary(): PackLibrary {
+  const library = getContext<PackLibrary | undefined>(contextKey);
+  if (!library) throw new Error('No pack library: the app provides one with provideLibrary');
+  return library;
+}

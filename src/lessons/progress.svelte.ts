@@ -1,0 +1,185 @@
+/**
+ * The learner's progress per pack: exercises passed, hints taken, their code in every cell,
+ * the lessons visited and the last one. Changes show at once and are written to storage a
+ * moment later (and when the page is hidden), so typing never waits for the disk.
+ */
+import { getContext, setContext } from 'svelte';
+import {
+  emptyProgress,
+  packProgressSchema,
+  progressExportSchema,
+  type PackProgress,
+  type ProgressExport,
+} from './progress-model';
+import { describeStorageError, indexedDbStorage, type ProgressStorage } from './progress-storage';
+
+const SAVE_DELAY_MS = 300;
+
+export class ProgressStore {
+  /** Why progress cannot be saved right now, for a visible notice; null when all is well. */
+  notice = $state<string | null>(null);
+  #packs: Record<string, PackProgress> = $state({});
+  #storage: ProgressStorage;
+  #dirty = new Set<string>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #loading = new Map<string, Promise<PackProgress>>();
+
+  constructor(storage: ProgressStorage = indexedDbStorage()) {
+    this.#storage = storage;
+  }
+
+  /** Reads a pack's progress from storage (once); later calls return the same. */
+  load(packId: string): Promise<PackProgress> {
+    let loading = this.#loading.get(packId);
+    if (!loading) {
+      loading = this.#read(packId);
+      this.#loading.set(packId, loading);
+    }
+    return loading;
+  }
+
+  /** A pack's progress as loaded so far (reactive); empty until `load` finishes. */
+  of(packId: string): PackProgress {
+    return this.#packs[packId] ?? emptyProgress(packId);
+  }
+
+  async #read(packId: string): Promise<PackProgress> {
+    let stored: unknown;
+    try {
+      stored = await this.#storage.get(key(packId));
+    } catch (error) {
+      this.notice = `Your progress cannot be saved: ${describeStorageError(error)}. Export it before you leave.`;
+    }
+    const parsed = packProgressSchema.safeParse(stored);
+    // Progress saved by an older or broken build starts afresh rather than breaking the page.
+    const progress =
+      parsed.success && parsed.data.packId === packId ? parsed.data : emptyProgress(packId);
+    this.#packs[packId] ??= progress;
+    return this.#packs[packId];
+  }
+
+  saveCode(packId: string, itemKey: string, code: string, base: string): void {
+    const progress = this.#ensure(packId);
+    const saved = progress.code[itemKey];
+    if (saved?.code === code && saved.base === base) return;
+    if (code === base && !saved) return;
+    progress.code[itemKey] = { code, base, savedAt: new Date().toISOString() };
+    this.#schedule(packId);
+  }
+
+  forgetCode(packId: string, itemKey: string): void {
+    const progress = this.#ensure(packId);
+    if (!(itemKey in progress.code)) return;
+    delete progress.code[itemKey];
+    this.#schedule(packId);
+  }
+
+  markPassed(packId: string, exerciseKey: string): void {
+    const entry = this.#exercise(packId, exerciseKey);
+    if (entry.passed) return;
+    entry.passed = true;
+    entry.passedAt = new Date().toISOString();
+    this.#schedule(packId);
+  }
+
+  setHints(packId: string, exerciseKey: string, hints: number): void {
+    const entry = this.#exercise(packId, exerciseKey);
+    if (entry.hints >= hints) return;
+    entry.hints = hints;
+    this.#schedule(packId);
+  }
+
+  visit(packId: string, lessonId: string): void {
+    const progress = this.#ensure(packId);
+    if (progress.lastLesson === lessonId && progress.visited.includes(lessonId)) return;
+    progress.lastLesson = lessonId;
+    if (!progress.visited.includes(lessonId)) progress.visited.push(lessonId);
+    this.#schedule(packId);
+  }
+
+  exportPack(packId: string, packVersion: string): ProgressExport {
+    return {
+      format: 'wheelhouse-progress',
+      formatVersion: 1,
+      exportedAt: new Date().toISOString(),
+      packVersion,
+      progress: $state.snapshot(this.of(packId)),
+    };
+  }
+
+  /** Replaces a pack's progress with an exported file's; returns an error sentence or null. */
+  async importPack(packId: string, text: string): Promise<string | null> {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      return 'This file is not a Wheelhouse progress file (it is not JSON).';
+    }
+    const parsed = progressExportSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return `This file is not a Wheelhouse progress file (${issue?.path.join('.') || 'format'}: ${issue?.message}).`;
+    }
+    if (parsed.data.progress.packId !== packId) {
+      return `This progress belongs to the pack "${parsed.data.progress.packId}", not "${packId}".`;
+    }
+    this.#packs[packId] = parsed.data.progress;
+    this.#schedule(packId);
+    await this.flush();
+    return null;
+  }
+
+  async reset(packId: string): Promise<void> {
+    this.#packs[packId] = emptyProgress(packId);
+    this.#schedule(packId);
+    await this.flush();
+  }
+
+  /** Writes every pending change now (before the page goes away, before a reload). */
+  async flush(): Promise<void> {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const ids = [...this.#dirty];
+    this.#dirty.clear();
+    for (const id of ids) {
+      try {
+        await this.#storage.set(key(id), $state.snapshot(this.#packs[id]));
+        if (this.notice?.startsWith('Your progress cannot be saved')) this.notice = null;
+      } catch (error) {
+        this.notice = `Your progress cannot be saved: ${describeStorageError(error)}. Export it before you leave.`;
+      }
+    }
+  }
+
+  #ensure(packId: string): PackProgress {
+    this.#packs[packId] ??= emptyProgress(packId);
+    return this.#packs[packId];
+  }
+
+  #exercise(packId: string, exerciseKey: string) {
+    const progress = this.#ensure(packId);
+    progress.exercises[exerciseKey] ??= { passed: false, passedAt: null, hints: 0 };
+    return progress.exercises[exerciseKey];
+  }
+
+  #schedule(packId: string): void {
+    this.#dirty.add(packId);
+    this.#timer ??= setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+}
+
+function key(packId: string): string {
+  return `progress:${packId}`;
+}
+
+const contextKey = Symbol('wheelhouse-progress');
+
+export function provideProgress(store: ProgressStore): void {
+  setContext(contextKey, store);
+}
+
+export function useProgress(): ProgressStore {
+  const store = getContext<ProgressStore | undefined>(contextKey);
+  if (!store) throw new Error('No progress store: the app provides one with provideProgress');
+  return store;
+}

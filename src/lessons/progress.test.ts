@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { memoryStorage, StorageUnavailable, type ProgressStorage } from './progress-storage';
+import { ProgressStore } from './progress.svelte';
+
+describe('ProgressStore', () => {
+  it('keeps code, passed exercises, hints and the last lesson across a reload', async () => {
+    const storage = memoryStorage();
+    const first = new ProgressStore(storage);
+    await first.load('welcome');
+    first.saveCode('welcome', 'intro/cell-1', 'print(2)', 'print(1)');
+    first.markPassed('welcome', 'intro/greet');
+    first.setHints('welcome', 'intro/greet', 2);
+    first.visit('welcome', 'intro');
+    expect(first.of('welcome').code['intro/cell-1']?.code).toBe('print(2)');
+    await first.flush();
+
+    const second = new ProgressStore(storage);
+    const progress = await second.load('welcome');
+    expect(progress.code['intro/cell-1']).toMatchObject({ code: 'print(2)', base: 'print(1)' });
+    expect(progress.exercises['intro/greet']).toMatchObject({ passed: true, hints: 2 });
+    expect(progress).toMatchObject({ lastLesson: 'intro', visited: ['intro'] });
+  });
+
+  it('never lowers the hint count and does not store untouched starters', async () => {
+    const store = new ProgressStore(memoryStorage());
+    store.setHints('p', 'l/e', 2);
+    store.setHints('p', 'l/e', 1);
+    store.saveCode('p', 'l/c', 'same', 'same');
+    expect(store.of('p').exercises['l/e']?.hints).toBe(2);
+    expect(store.of('p').code).toEqual({});
+  });
+
+  it('exports and imports a pack, refusing files for other packs or in other formats', async () => {
+    const store = new ProgressStore(memoryStorage());
+    store.markPassed('p', 'l/e');
+    const exported = JSON.stringify(store.exportPack('p', '1.0.0'));
+    await store.reset('p');
+    expect(store.of('p').exercises).toEqual({});
+    expect(await store.importPack('p', exported)).toBeNull();
+    expect(store.of('p').exercises['l/e']?.passed).toBe(true);
+    expect(await store.importPack('other', exported)).toBe(
+      'This progress belongs to the pack "p", not "other".',
+    );
+    expect(await store.importPack('p', 'not json')).toMatch(/not JSON/);
+    expect(await store.importPack('p', '{"format":"x"}')).toMatch(
+      /^This file is not a Wheelhouse progress file \(format/,
+    );
+  });
+
+  it('turns storage failures into a notice, keeping progress in memory', async () => {
+    const broken: ProgressStorage = {
+      get: async () => {
+        throw new StorageUnavailable('no IndexedDB');
+      },
+      set: async () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      delete: async () => {},
+    };
+    const store = new ProgressStore(broken);
+    await store.load('p');
+    expect(store.notice).toMatch(/private mode/);
+    store.saveCode('p', 'l/c', 'x = 2', 'x = 1');
+    await store.flush();
+    expect(store.notice).toMatch(/storage for this site is full/);
+    expect(store.of('p').code['l/c']?.code).toBe('x = 2');
+  });
+
+  it('starts afresh when the stored data is unreadable', async () => {
+    const storage = memoryStorage();
+    await storage.set('progress:p', { garbage: true });
+    expect((await new ProgressStore(storage).load('p')).exercises).toEqual({});
+  });
+});
