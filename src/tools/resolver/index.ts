@@ -17,6 +17,7 @@ export {
   replayPartialSolution,
   type AssignmentView,
   type IncompatibilityView,
+  type ReportLine,
   type SnapshotStep,
   type SolverStep,
   type SolverStepType,

@@ -1,9 +1,12 @@
 import type { Describer } from './describe';
 import type { DerivedCause, Incompatibility } from './incompatibility';
+import type { ReportLine } from './steps';
 
 interface Line {
   readonly text: string;
   readonly number: number | null;
+  readonly states: Incompatibility | null;
+  readonly cites: readonly Incompatibility[];
 }
 
 /**
@@ -37,39 +40,49 @@ class ReportWriter {
     }
   }
 
-  write(): string {
+  write(): ReportLine[] {
     if (this.#root.derived) this.#visit(this.#root);
-    else this.#write(this.#root, `Because ${this.#text(this.#root)}, version solving failed.`);
+    else this.#write(this.#root, `Because ${this.#text(this.#root)}, version solving failed.`, []);
     const numbers = [...this.#lineNumbers.values()];
     const last = numbers.at(-1);
     const padding = last === undefined ? 0 : `(${last}) `.length;
-    const out: string[] = [];
+    const out: ReportLine[] = [];
     let lastWasEmpty = false;
     for (const line of this.#lines) {
       if (line.text === '') {
-        if (!lastWasEmpty) out.push('');
+        if (!lastWasEmpty) out.push({ text: '', number: null, incompatibility: null, cites: [] });
         lastWasEmpty = true;
         continue;
       }
       lastWasEmpty = false;
       const gutter = line.number === null ? '' : `(${line.number})`;
-      out.push(gutter.padEnd(padding) + line.text);
+      out.push({
+        text: gutter.padEnd(padding) + line.text,
+        number: line.number,
+        incompatibility: line.states?.id ?? null,
+        cites: line.cites.map((inc) => inc.id),
+      });
     }
-    return out.join('\n');
+    return out;
   }
 
   #text(inc: Incompatibility): string {
     return this.#describer.describe(inc);
   }
 
-  #write(inc: Incompatibility, text: string, numbered = false): void {
+  /** One line stating `inc`, citing the incompatibilities its "because" clause rests on. */
+  #write(
+    inc: Incompatibility,
+    text: string,
+    cites: readonly Incompatibility[],
+    numbered = false,
+  ): void {
+    let number: number | null = null;
     if (numbered) {
-      const number = this.#lineNumbers.size + 1;
+      number = this.#lineNumbers.size + 1;
       this.#lineNumbers.set(inc, number);
-      this.#lines.push({ text, number });
-    } else {
-      this.#lines.push({ text, number: null });
     }
+    this.#lines.push({ text, number, states: inc, cites });
   }
 
   #visit(inc: Incompatibility, conclusion = false): void {
@@ -88,6 +101,7 @@ class ReportWriter {
         this.#write(
           inc,
           `Because ${d.and(conflict, other, conflictLine, otherLine)}, ${text}.`,
+          [conflict, other],
           numbered,
         );
       } else if (conflictLine !== undefined || otherLine !== undefined) {
@@ -99,6 +113,7 @@ class ReportWriter {
         this.#write(
           inc,
           `${conjunction} because ${this.#text(withLine)} (${line}), ${text}.`,
+          [withoutLine, withLine],
           numbered,
         );
       } else if (isSingleLine(conflict.derived) || isSingleLine(other.derived)) {
@@ -106,15 +121,16 @@ class ReportWriter {
         const [first, second] = isSingleLine(other.derived) ? [conflict, other] : [other, conflict];
         this.#visit(first);
         this.#visit(second);
-        this.#write(inc, `Thus, ${text}.`, numbered);
+        this.#write(inc, `Thus, ${text}.`, [first, second], numbered);
       } else {
         this.#visit(conflict, true);
-        this.#lines.push({ text: '', number: null });
+        this.#lines.push({ text: '', number: null, states: null, cites: [] });
         this.#visit(other);
         const line = this.#lineNumbers.get(conflict) ?? 0;
         this.#write(
           inc,
           `${conjunction} because ${this.#text(conflict)} (${line}), ${text}.`,
+          [other, conflict],
           numbered,
         );
       }
@@ -129,6 +145,7 @@ class ReportWriter {
         this.#write(
           inc,
           `Because ${d.and(external, derived, undefined, derivedLine)}, ${text}.`,
+          [external, derived],
           numbered,
         );
       } else if (derivedCause && this.#isCollapsible(derived, derivedCause)) {
@@ -139,16 +156,23 @@ class ReportWriter {
         this.#write(
           inc,
           `${conjunction} because ${d.and(collapsedExternal, external)}, ${text}.`,
+          // The skipped step is folded into this line.
+          [collapsedDerived, derived, collapsedExternal, external],
           numbered,
         );
       } else {
         this.#visit(derived);
-        this.#write(inc, `${conjunction} because ${this.#text(external)}, ${text}.`, numbered);
+        this.#write(
+          inc,
+          `${conjunction} because ${this.#text(external)}, ${text}.`,
+          [derived, external],
+          numbered,
+        );
       }
       return;
     }
 
-    this.#write(inc, `Because ${d.and(conflict, other)}, ${text}.`, numbered);
+    this.#write(inc, `Because ${d.and(conflict, other)}, ${text}.`, [conflict, other], numbered);
   }
 
   /** A derivation used once, from one derived and one external cause, may be skipped in writing. */
@@ -167,6 +191,11 @@ function isSingleLine(cause: DerivedCause): boolean {
   return !cause.conflict.derived && !cause.other.derived;
 }
 
-export function writeReport(terminal: Incompatibility, describer: Describer): string {
+/** The report line by line, each with the incompatibility it states and those it cites. */
+export function writeReportLines(terminal: Incompatibility, describer: Describer): ReportLine[] {
   return new ReportWriter(terminal, describer).write();
+}
+
+export function joinReport(lines: readonly ReportLine[]): string {
+  return lines.map((line) => line.text).join('\n');
 }

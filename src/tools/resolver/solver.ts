@@ -5,7 +5,7 @@ import { findRootCause } from './conflict-resolution';
 import { Incompatibility } from './incompatibility';
 import { PackageSource } from './package-source';
 import { PartialSolution } from './partial-solution';
-import { writeReport } from './report';
+import { joinReport, writeReportLines } from './report';
 import { StepRecorder } from './step-recorder';
 import type { SolverStep } from './steps';
 import { inverse, term, type Term } from './term';
@@ -70,12 +70,14 @@ class PubGrubSolver {
       }
     } catch (error) {
       if (!(error instanceof Unsatisfiable)) throw error;
-      const explanation = writeReport(error.incompatibility, this.#describer);
+      const lines = writeReportLines(error.incompatibility, this.#describer);
+      const explanation = joinReport(lines);
       const { attempts } = this.#solution;
       this.#recorder.push({
         type: 'failure',
         incompatibility: error.incompatibility.id,
         explanation,
+        lines,
         attempts,
       });
       return { ok: false, explanation, steps: this.#recorder.steps };

@@ -41,6 +41,21 @@ export interface AssignmentView {
   readonly cause?: number;
 }
 
+/** One line of a failure's explanation. */
+export interface ReportLine {
+  /** As printed, with its `(n)` gutter; `""` for the blank line between branches. */
+  readonly text: string;
+  /** The number later lines refer back to it by, if any. */
+  readonly number: number | null;
+  /** The incompatibility the line concludes. */
+  readonly incompatibility: number | null;
+  /**
+   * The incompatibilities its "because" rests on: the conclusion's causes, and for a chain step
+   * the report skips, that step and its causes too. The previous line's conclusion counts.
+   */
+  readonly cites: readonly number[];
+}
+
 export type SolverStep =
   /** A fact read from the problem (lazily: a version's dependencies when it is first picked). */
   | { readonly type: 'incompatibility'; readonly incompatibility: IncompatibilityView }
@@ -95,6 +110,8 @@ export type SolverStep =
       readonly type: 'failure';
       readonly incompatibility: number;
       readonly explanation: string;
+      /** The explanation line by line, linked to the proof graph (for the lab's tree view). */
+      readonly lines: readonly ReportLine[];
       readonly attempts: number;
     };
 
