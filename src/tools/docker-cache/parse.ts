@@ -4,6 +4,7 @@
  * BuildKit's text rules; parse-instruction.ts types each instruction. Every error names its line.
  */
 import { DockerfileParser } from 'dockerfile-ast';
+import './dockerfile-ast-browser';
 import type {
   Dockerfile,
   FromInstruction,
