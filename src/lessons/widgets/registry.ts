@@ -11,6 +11,8 @@
 import type { Component } from 'svelte';
 import type { z } from 'zod';
 import type { WidgetBlock } from '../model';
+import { dockerLabWidget } from '../../tools/docker-cache/lab/widget';
+import { resolverLabWidget } from '../../tools/resolver/lab/widget';
 
 export interface WidgetProps {
   block: WidgetBlock;
@@ -35,7 +37,7 @@ export interface WidgetDefinition {
 /**
  * Every registered widget kind. Adding a kind is one entry here (plus its own module).
  */
-export const widgetDefinitions: readonly WidgetDefinition[] = [];
+export const widgetDefinitions: readonly WidgetDefinition[] = [dockerLabWidget, resolverLabWidget];
 
 export function findWidget(name: string): WidgetDefinition | undefined {
   return widgetDefinitions.find((definition) => definition.name === name);
