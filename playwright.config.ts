@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
+import { EMBED_PAGES_PORT } from './e2e/fixtures/embed/ports';
 
 /**
  * Two projects against the built app served by `vite preview`: one cross-origin isolated
  * (Stop keeps variables, input() works) and one without isolation, as on many static hosts.
  */
 const ISOLATED_PORT = 4310;
+/** Which build to serve (several builds can then be tested side by side). */
+const OUT_DIR = process.env.WHEELHOUSE_E2E_OUT_DIR ?? 'dist';
 const PLAIN_PORT = 4311;
 
 export default defineConfig({
@@ -19,6 +22,7 @@ export default defineConfig({
   use: {
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
+    permissions: ['clipboard-read', 'clipboard-write'],
   },
   projects: [
     { name: 'isolated', use: { baseURL: `http://localhost:${ISOLATED_PORT}` } },
@@ -26,15 +30,22 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx vite preview --port ${ISOLATED_PORT} --strictPort`,
+      command: `npx vite preview --port ${ISOLATED_PORT} --strictPort --outDir ${OUT_DIR}`,
       url: `http://localhost:${ISOLATED_PORT}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },
     {
-      command: `npx vite preview --port ${PLAIN_PORT} --strictPort`,
+      command: `npx vite preview --port ${PLAIN_PORT} --strictPort --outDir ${OUT_DIR}`,
       url: `http://localhost:${PLAIN_PORT}/`,
       env: { WHEELHOUSE_ISOLATION: 'off' },
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // Plain static pages with embedded cells, and the built bundle as a CDN serves it.
+      command: 'npx tsx e2e/fixtures/embed/static-server.ts',
+      url: `http://localhost:${EMBED_PAGES_PORT}/plain/embed-demo.html`,
       reuseExistingServer: false,
       stdout: 'ignore',
     },

@@ -28,11 +28,17 @@ export async function focusEditor(scope: Locator): Promise<void> {
   await lines.click();
 }
 
-/** Replaces the code in a cell's Monaco editor the way a learner would: select all, type. */
+/**
+ * Replaces the code in a cell's Monaco editor the way a learner would: select all, paste.
+ * (Typing would re-indent each new line; a paste keeps the text as it is.) The projects
+ * grant clipboard permissions in playwright.config.ts.
+ */
 export async function replaceCode(scope: Locator, code: string): Promise<void> {
   await focusEditor(scope);
-  await scope.page().keyboard.press('ControlOrMeta+A');
-  await scope.page().keyboard.insertText(code);
+  const page = scope.page();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await page.keyboard.press('ControlOrMeta+V');
 }
 
 /** The text Monaco shows (enough for short snippets, which fit on screen). */

@@ -55,11 +55,8 @@ test('Reset puts the original code back', async ({ page }) => {
   await expect(region.getByRole('button', { name: 'Reset' })).toBeDisabled();
 });
 
-test('share link round-trip', async ({ page, context, browserName }, testInfo) => {
-  test.skip(browserName !== 'chromium', 'clipboard permissions are Chromium-only');
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: testInfo.project.use.baseURL,
-  });
+test('share link round-trip', async ({ page, context }) => {
+  // The projects grant clipboard permissions (playwright.config.ts).
   await page.goto('/playground');
   const region = page.getByRole('region', { name: 'Playground code' });
   const code = 'message = "héllo, wörld ✓"\nprint(message.upper())';

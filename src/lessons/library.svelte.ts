@@ -28,11 +28,19 @@ export class PackLibrary {
   #external: StoredPack[] = [];
   #storage: ProgressStorage;
 
-  constructor(storage: ProgressStorage = indexedDbStorage('wheelhouse', 'packs')) {
+  constructor(storage: ProgressStorage = indexedDbStorage('wheelhouse-packs')) {
     this.#storage = storage;
   }
 
-  async load(): Promise<void> {
+  #loaded: Promise<void> | undefined;
+
+  /** Loads the built-in packs and the ones opened before (once). */
+  load(): Promise<void> {
+    this.#loaded ??= this.#load();
+    return this.#loaded;
+  }
+
+  async #load(): Promise<void> {
     this.#builtin = await loadBuiltinPacks();
     try {
       const stored = (await this.#storage.get(EXTERNAL_KEY)) as StoredPack[] | undefined;
@@ -80,6 +88,7 @@ export class PackLibrary {
   }
 
   async remove(id: string): Promise<void> {
+    await this.load();
     this.#external = this.#external.filter((item) => item.bundle.id !== id);
     await this.#persist();
     this.#publish();
@@ -92,6 +101,7 @@ export class PackLibrary {
   }
 
   async #add(text: string, source: PackSource): Promise<{ ok: boolean; message: string }> {
+    await this.load(); // never let the first load overwrite a pack opened meanwhile
     const where =
       source.kind === 'url' ? source.url : source.kind === 'file' ? source.name : 'the pack';
     if (text.length > MAX_PACK_BYTES)

@@ -21,7 +21,8 @@ export function memoryStorage(): ProgressStorage {
   };
 }
 
-export function indexedDbStorage(database = 'wheelhouse', storeName = 'progress'): ProgressStorage {
+/** One IndexedDB database per use: idb-keyval creates a store only when it creates its database. */
+export function indexedDbStorage(database: string, storeName = 'keyval'): ProgressStorage {
   let store: UseStore | undefined;
   const open = (): UseStore => {
     if (typeof indexedDB === 'undefined')

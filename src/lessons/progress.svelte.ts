@@ -24,7 +24,7 @@ export class ProgressStore {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #loading = new Map<string, Promise<PackProgress>>();
 
-  constructor(storage: ProgressStorage = indexedDbStorage()) {
+  constructor(storage: ProgressStorage = indexedDbStorage('wheelhouse-progress')) {
     this.#storage = storage;
   }
 
