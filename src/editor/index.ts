@@ -1,3 +1,12 @@
 export { default as CodeEditor } from './CodeEditor.svelte';
-export type { EditorMarker, MarkerSeverity } from './markers';
+export type { EditorMarker, MarkerFix, MarkerSeverity, MarkerTag, TextEdit } from './markers';
 export type { ThemeChoice } from './theme';
+export {
+  DEFAULT_RULES,
+  dockerfileMarkers,
+  syntaxMarkers,
+  tracebackMarkers,
+  type LintRules,
+  type LintSetting,
+  type Neighbours,
+} from './lint';
