@@ -18,6 +18,13 @@ export const labs: readonly LabEntry[] = [
     summary: 'build, change a file, rebuild: see which layers the cache keeps and why',
     page: () => import('../tools/docker-cache/lab/DockerCacheLabPage.svelte'),
   },
+  {
+    name: 'resolver',
+    title: 'Resolver lab',
+    summary:
+      'step through PubGrub on a package index, read why it fails, race naive backtracking, lock it',
+    page: () => import('../tools/resolver/lab/ResolverLabPage.svelte'),
+  },
 ];
 
 export function findLab(name: string): LabEntry | undefined {
