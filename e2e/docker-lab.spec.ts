@@ -34,7 +34,12 @@ test('build, edit a file, rebuild; the SBX001 fix keeps the install cached', asy
   await expect(layer(page, 'COPY . .')).toHaveAttribute('data-status', 'miss');
   await expect(layer(page, 'RUN pip install')).toHaveAttribute('data-status', 'miss');
   await expect(layer(page, 'CMD [')).toHaveAttribute('data-status', 'meta');
-  await expect(page.getByText(/The cache broke at line 3/)).toBeVisible();
+  await expect(page.getByText(/^The cache broke at line 3, COPY \. \.:/)).toBeVisible();
+  await expect(
+    page.getByText('Build 2: 2 hits, 2 misses; the cache broke at line 3, COPY . .', {
+      exact: true,
+    }),
+  ).toHaveAttribute('aria-live', 'polite');
 
   // The reason is the step's description, and keyboard focus shows it.
   const copyStep = layer(page, 'COPY . .').getByRole('button');
