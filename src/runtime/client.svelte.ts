@@ -42,6 +42,13 @@ export interface RunOutcome {
 
 export type RunInput = Omit<RunRequest, 'runId'>;
 
+export interface RuntimeClientOptions {
+  /** Starts the Python worker; by default this site's own worker module. */
+  createWorker?: () => Worker;
+  /** The folder of Pyodide's files; by default `pyodide/v<version>/` under this site's base. */
+  indexURL?: string;
+}
+
 interface Job {
   request: RunRequest;
   handlers: RunHandlers;
@@ -75,12 +82,15 @@ export class RuntimeClient {
   #current: Job | undefined;
   #nextRunId = 1;
   #createWorker: () => Worker;
+  #indexURL: string | undefined;
 
-  constructor(createWorker?: () => Worker) {
+  /** The embed passes both options: its files may live on another origin than the page. */
+  constructor(options: RuntimeClientOptions = {}) {
     this.isolated = detectCapabilities().isolated;
     this.#createWorker =
-      createWorker ??
+      options.createWorker ??
       (() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+    this.#indexURL = options.indexURL;
   }
 
   /** Starts the worker (once); later calls return the same start. */
@@ -188,7 +198,9 @@ export class RuntimeClient {
     try {
       this.info = await api.init(
         {
-          indexURL: new URL(`${import.meta.env.BASE_URL}${PYODIDE_PATH}`, location.href).href,
+          indexURL:
+            this.#indexURL ??
+            new URL(`${import.meta.env.BASE_URL}${PYODIDE_PATH}`, location.href).href,
           expectedSizes,
           ...(this.#interrupt && { interruptBuffer: this.#interrupt }),
           ...(this.#stdin && { stdinBuffer: this.#stdin }),
