@@ -220,3 +220,16 @@ test('the bundle served from another origin: workers, editor and input()', async
   expect(workers.length).toBeGreaterThanOrEqual(1);
   expect(workers.filter((url) => !url.startsWith('blob:'))).toEqual([]);
 });
+
+test('packages are installed before the first run', async ({ page }, testInfo) => {
+  const lock = await page.request.get(pageUrl(testInfo, 'pyodide/v0.28.0/pyodide-lock.json'));
+  const { packages } = (await lock.json()) as { packages: Record<string, { file_name: string }> };
+  test.skip(
+    ['numpy', 'micropip'].some((name) => /^https?:/.test(packages[name]?.file_name ?? 'https:')),
+    'no offline wheels: build with WHEELHOUSE_PYODIDE_PACKAGES naming a folder with numpy and micropip',
+  );
+  await page.goto(pageUrl(testInfo, 'fixtures/packages.html'));
+  const numpy = cellNamed(page, 1);
+  await numpy.getByRole('button', { name: 'Run' }).click();
+  await expect(output(numpy)).toHaveText('numpy 2.2.5', { timeout: 60_000 });
+});
