@@ -23,6 +23,8 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     permissions: ['clipboard-read', 'clipboard-write'],
+    // The offline service worker precaches ~28 MB; only offline.spec.ts lets it install.
+    serviceWorkers: 'block',
   },
   projects: [
     { name: 'isolated', use: { baseURL: `http://localhost:${ISOLATED_PORT}` } },

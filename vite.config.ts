@@ -1,8 +1,8 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
-import { coiServiceWorker } from './scripts/vite/coi-serviceworker.ts';
 import { embedBuild } from './scripts/vite/embed-build.ts';
 import { lessonHotReload } from './scripts/vite/lesson-hot-reload.ts';
+import { offline } from './scripts/vite/offline.ts';
 import { pyodideAssets } from './scripts/vite/pyodide-assets.ts';
 
 /**
@@ -18,7 +18,7 @@ const headers: Record<string, string> = isolated
   : {};
 
 export default defineConfig({
-  plugins: [svelte(), pyodideAssets(), coiServiceWorker(), lessonHotReload(), embedBuild()],
+  plugins: [svelte(), pyodideAssets(), lessonHotReload(), embedBuild(), offline()],
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },
   server: { headers },

@@ -3,4 +3,6 @@
 interface ImportMetaEnv {
   /** JSON object of the Pyodide core files' byte sizes, injected at build time. */
   readonly VITE_PYODIDE_SIZES: string;
+  /** 'true' when the service worker adds the cross-origin isolation headers itself. */
+  readonly VITE_ISOLATE_VIA_SW: string;
 }

@@ -6,8 +6,11 @@
 
 export type OutputStream = 'stdout' | 'stderr';
 
-/** Named start-up steps, in order; `progress` reports bytes while files download. */
-export type BootPhase = 'download' | 'start' | 'setup' | 'ready';
+/**
+ * Named start-up steps, in order; `download` reports bytes while files download, and `idle`
+ * comes once the background work after `ready` (saving a snapshot, loading the labs) is done.
+ */
+export type BootPhase = 'download' | 'start' | 'setup' | 'ready' | 'idle';
 
 export interface InitOptions {
   /** Folder URL (or path, under Node) holding pyodide.mjs, the wasm, the stdlib and the lock file. */
@@ -18,6 +21,8 @@ export interface InitOptions {
   interruptBuffer?: Int32Array;
   /** The SharedArrayBuffer the page answers input() through (see stdin-channel.ts). */
   stdinBuffer?: SharedArrayBuffer;
+  /** Start from (and keep) a memory snapshot in Cache Storage (snapshot.ts). */
+  snapshots?: boolean;
 }
 
 export interface RuntimeInfo {
@@ -26,6 +31,8 @@ export interface RuntimeInfo {
   /** True when input() can wait for the learner and Stop keeps state. */
   canReadInput: boolean;
   bootMs: number;
+  /** Started from a cached memory snapshot. */
+  fromSnapshot?: boolean;
 }
 
 export interface RunRequest {

@@ -89,6 +89,11 @@ describe('PythonSession', () => {
     expect(error.line).toBe(2);
     expect(session.checkSyntax('x = (', '<cell 1>')).toMatchObject({ line: 1 });
     expect(session.checkSyntax('x = 1', '<cell 1>')).toBeNull();
+    // Errors that only compiling finds, and top-level await (allowed in cells).
+    expect(session.checkSyntax('return 1', '<cell 1>')).toMatchObject({
+      message: "'return' outside function",
+    });
+    expect(session.checkSyntax('import asyncio\nawait asyncio.sleep(0)', '<cell 1>')).toBeNull();
   });
 
   it('reads input() through the page, echoing nothing itself', async () => {

@@ -4,7 +4,6 @@ Loaded once per interpreter as the module ``wheelhouse_runner``. The JavaScript 
 ``setup`` after start-up and ``run`` for every cell; both return plain dicts.
 """
 
-import ast
 import builtins
 import importlib
 import io
@@ -370,9 +369,13 @@ def _js_object(entries):
 
 
 def check_syntax(code: str, filename: str) -> object:
-    """Compile without running: None when the code parses, else the error's position."""
+    """Compile without running: None when the code compiles, else the error's position.
+
+    compile() rather than ast.parse(): it also reports errors found only when compiling,
+    such as `return` outside a function. Top-level await is allowed, as when running.
+    """
     try:
-        ast.parse(code, filename=filename)
+        compile(code, filename, "exec", flags=_PyCF_ALLOW_TOP_LEVEL_AWAIT, dont_inherit=True)
     except SyntaxError as exc:
         return to_js(
             {

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { cell, output, playgroundUrl, pythonReady } from './helpers';
+
+test.use({ serviceWorkers: 'allow' });
+
+test('after one visit, the app and Python work offline, from a warm start', async ({
+  page,
+  context,
+}) => {
+  await page.goto(playgroundUrl('print("online")'));
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(output(page)).toHaveText('online');
+  // Wait for the first visit's background work: the service worker controls the page and the
+  // interpreter's snapshot is saved.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await expect(page.locator('html[data-runtime-idle="true"]')).toHaveCount(1);
+
+  await context.setOffline(true);
+  const second = await context.newPage();
+  await second.goto('/lessons/welcome/cells-and-output');
+  await pythonReady(second);
+  expect(
+    await second.evaluate(() => document.querySelector('[role="status"]')?.textContent),
+  ).toMatch(/ready/);
+  await cell(second, 1).getByRole('button', { name: 'Run' }).click();
+  await cell(second, 2).getByRole('button', { name: 'Run' }).click();
+  await expect(output(cell(second, 2))).toContainText('Release 1.4.0:');
+  // Cross-origin isolation survives being served from the cache.
+  expect(await second.evaluate(() => crossOriginIsolated)).toBe(
+    test.info().project.name === 'isolated',
+  );
+});

@@ -1,0 +1,186 @@
+/**
+ * npm run bench: builds the app, serves it, and drives headless Chromium to measure what a
+ * learner feels, against a bare page that loads the same Pyodide files (the floor). Prints a
+ * table of medians and ratios measured in the same run, and writes bench-results.json.
+ *
+ *   npm run bench -- [--runs 5] [--skip-resolver]
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { build, preview } from 'vite';
+import { formatBenchmarkTable, runResolverBenchmark } from '../../src/tools/resolver/bench.ts';
+import { BASELINE_PAGE, writeBaseline } from './baseline.ts';
+import {
+  flood,
+  launch,
+  median,
+  playgroundUrl,
+  roundTrip,
+  shellBytes,
+  stopLatency,
+  timeToFirstOutput,
+  type FloodFigures,
+  type ShellBytes,
+} from './measure.ts';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
+const OUT_DIR = path.resolve('node_modules/.cache/wheelhouse-bench/dist');
+
+async function resourcesBeforeRun(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const clicked =
+      (window as unknown as { __bench: { runClickedAt?: number } }).__bench.runClickedAt ??
+      Infinity;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime <= clicked)
+      .map((entry) => new URL(entry.name).pathname);
+  });
+}
+
+async function coldAndWarm(
+  origin: string,
+): Promise<{ cold: number[]; warm: number[]; shell: string[] }> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  let shell: string[] = [];
+  const url = playgroundUrl(origin, 'print("hi")');
+  for (let run = 0; run < RUNS; run++) {
+    const browser = await launch(); // a fresh profile each cold run
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    cold.push(await timeToFirstOutput(first, url));
+    if (run === 0) shell = await resourcesBeforeRun(first);
+    // Give the first visit time to finish its background work (caches, snapshot) as a
+    // learner's tab would, then come back.
+    await first
+      .waitForFunction(() => document.documentElement.dataset.runtimeIdle === 'true', null, {
+        timeout: 15_000,
+      })
+      .catch(() => {});
+    await first.close();
+    const second = await context.newPage();
+    warm.push(await timeToFirstOutput(second, url));
+    await browser.close();
+  }
+  return { cold, warm, shell };
+}
+
+async function baseline(origin: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const browser = await launch();
+    const page = await browser.newPage();
+    times.push(await timeToFirstOutput(page, `${origin}/${BASELINE_PAGE}`));
+    await browser.close();
+  }
+  return times;
+}
+
+interface Interactive {
+  roundTrips: number[];
+  stops: number[];
+  floods: FloodFigures[];
+}
+
+async function interactive(origin: string): Promise<Interactive> {
+  const browser = await launch();
+  const page = await browser.newPage();
+  await timeToFirstOutput(page, playgroundUrl(origin, 'print("x")'), 'x');
+  const roundTrips: number[] = [];
+  for (let i = 0; i < 23; i++) {
+    const ms = await roundTrip(page, 'x');
+    if (i >= 3) roundTrips.push(ms); // the first runs warm the JIT
+  }
+  await page.goto(playgroundUrl(origin, 'while True:\n    pass'));
+  const stops: number[] = [];
+  for (let i = 0; i < 5; i++) stops.push(await stopLatency(page));
+  await page.goto(playgroundUrl(origin, 'for i in range(200_000):\n    print(i)'));
+  const floods: FloodFigures[] = [];
+  for (let i = 0; i < 3; i++) floods.push(await flood(page));
+  await browser.close();
+  return { roundTrips, stops, floods };
+}
+
+function row(name: string, value: string, note = ''): string {
+  return `${name.padEnd(46)} ${value.padStart(14)}  ${note}`;
+}
+
+async function main(): Promise<void> {
+  console.log(`Building into ${path.relative(process.cwd(), OUT_DIR)} …`);
+  await build({ logLevel: 'warn', build: { outDir: OUT_DIR, emptyOutDir: true } });
+  await writeBaseline(OUT_DIR);
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR },
+    preview: { port: 4390, strictPort: false },
+  });
+  const origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+  console.log(`Serving at ${origin}; ${RUNS} runs each.\n`);
+  try {
+    const base = await baseline(origin);
+    const app = await coldAndWarm(origin);
+    const shell: ShellBytes = await shellBytes(app.shell, OUT_DIR);
+    const live = await interactive(origin);
+    const baseMs = median(base);
+    const coldMs = median(app.cold);
+    const warmMs = median(app.warm);
+    const floodMs = median(live.floods.map((item) => item.ms));
+    const results = {
+      runs: RUNS,
+      date: new Date().toISOString(),
+      baselineColdMs: baseMs,
+      appColdMs: coldMs,
+      coldRatio: coldMs / baseMs,
+      appWarmMs: warmMs,
+      warmRatio: warmMs / baseMs,
+      roundTripMs: median(live.roundTrips),
+      stopMs: median(live.stops),
+      flood: { ...live.floods[live.floods.length - 1]!, ms: floodMs },
+      shell,
+      samples: {
+        baseline: base,
+        cold: app.cold,
+        warm: app.warm,
+        roundTrips: live.roundTrips,
+        stops: live.stops,
+      },
+      resolver: args.includes('--skip-resolver') ? null : runResolverBenchmark(),
+    };
+    const lastFlood = live.floods[live.floods.length - 1]!;
+    console.log(
+      [
+        row('measure (medians)', 'value', 'target'),
+        row('bare baseline: cold first output', `${baseMs.toFixed(0)} ms`),
+        row('app: cold first output (Run pressed at once)', `${coldMs.toFixed(0)} ms`),
+        row('  ratio app / baseline', `${results.coldRatio.toFixed(2)}x`, '<= 1.05x'),
+        row('app: repeat visit first output', `${warmMs.toFixed(0)} ms`),
+        row('  ratio repeat visit / baseline cold', `${results.warmRatio.toFixed(2)}x`, '<= 0.33x'),
+        row('trivial run round-trip', `${results.roundTripMs.toFixed(1)} ms`, '< 30 ms'),
+        row('Stop of while True: pass', `${results.stopMs.toFixed(0)} ms`, '< 200 ms'),
+        row('200,000 printed lines shown', `${floodMs.toFixed(0)} ms`),
+        row(
+          '  long tasks during it (count / total / max)',
+          `${lastFlood.longTasks} / ${lastFlood.longTaskTotalMs.toFixed(0)} / ${lastFlood.longestTaskMs.toFixed(0)} ms`,
+        ),
+        row(
+          'app shell JS+CSS before the first Run (gzip)',
+          `${(shell.gzip / 1024).toFixed(1)} KB`,
+          `< 200 KB (${shell.files} files, ${(shell.raw / 1024).toFixed(0)} KB raw)`,
+        ),
+      ].join('\n'),
+    );
+    if (results.resolver)
+      console.log(
+        `\nResolver (PubGrub vs naive backtracking):\n${formatBenchmarkTable(results.resolver)}`,
+      );
+    await writeFile('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+    console.log('\nWrote bench-results.json');
+  } finally {
+    await server.close();
+  }
+}
+
+await main();
