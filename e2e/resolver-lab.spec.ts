@@ -146,3 +146,21 @@ test('edit the index: a mistake is marked on its line, then it resolves and lock
   await expect(lock).toContainText('# via requests');
   await expect(lock).toContainText(/--hash=sha256:[0-9a-f]{64}/);
 });
+
+test('a lesson shows resolver-lab widgets, resolved when they come into view', async ({ page }) => {
+  await page.goto('/lessons/resolver/reading-failures');
+  const lab = page.getByRole('region', { name: /An upper bound that blocks pydantic 2/ });
+  await expect(lab.getByRole('tab', { name: 'Why it fails' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(lab.getByRole('region', { name: 'Explanation' })).toContainText(
+    'So, because myapp depends on legacy-auth >=1.2.0,<2.0.0, version solving failed.',
+  );
+  const locked = page.getByRole('region', { name: /The fixed project, locked/ });
+  await locked.scrollIntoViewIfNeeded();
+  await locked.getByRole('button', { name: 'Lock it' }).click();
+  await expect(locked.getByRole('region', { name: 'requirements.txt' })).toContainText(
+    'legacy-auth==2.0.0 \\',
+  );
+});
