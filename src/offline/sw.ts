@@ -10,6 +10,7 @@
 import { clientsClaim } from 'workbox-core';
 import { ExpirationPlugin } from 'workbox-expiration';
 import {
+  addPlugins,
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
   precacheAndRoute,
@@ -24,7 +25,7 @@ declare const self: ServiceWorkerGlobalScope & {
 // Worker scripts need the headers too, so every precached response gets them (when enabled).
 addPlugins([
   {
-    cachedResponseWillBeUsed: async ({ cachedResponse }) =>
+    cachedResponseWillBeUsed: async ({ cachedResponse }: { cachedResponse?: Response }) =>
       cachedResponse && isolated(cachedResponse),
   },
 ]);
