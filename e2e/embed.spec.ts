@@ -90,6 +90,8 @@ test('three cells on a plain page: setup, shared state, Stop, a checked exercise
   await loop.getByRole('button', { name: 'Run' }).click();
   await expect(loop.getByText('Running…')).toBeVisible();
   await expect(loop.getByRole('status')).toHaveCount(0); // the cell's own line says it
+  // Stop once the loop itself runs (a Stop in the moment before it starts is another test's).
+  await expect(output(loop)).toContainText('and counting…');
   await loop.getByRole('button', { name: 'Stop' }).click();
   await runFinished(loop);
   await expect(output(loop)).toContainText(
