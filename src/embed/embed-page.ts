@@ -84,6 +84,8 @@ export class EmbedPage {
     const runtime = new RuntimeClient({
       createWorker: () => startModuleWorker(pythonWorkerUrl, { type: 'module', name: 'python' }),
       indexURL: new URL(PYODIDE_PATH, this.#config.siteURL).href,
+      // A host page's storage is not ours to fill with a 5 MB interpreter snapshot.
+      snapshots: false,
     });
     return new RuntimePrep(runtime, this.#setup);
   }

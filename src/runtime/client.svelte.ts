@@ -175,6 +175,14 @@ export class RuntimeClient {
     void this.#pump();
   }
 
+  /** Ends the worker for good (a page or embedded cell that no longer needs Python). */
+  dispose(): void {
+    this.#teardown();
+    for (const job of this.#queue.splice(0)) {
+      job.resolve({ result: stoppedResult(job.request.filename), cancelled: true });
+    }
+  }
+
   #teardown(): void {
     this.#api?.[Comlink.releaseProxy]();
     this.#worker?.terminate();
@@ -193,9 +201,19 @@ export class RuntimeClient {
     this.#api = api;
     this.#interrupt = this.isolated ? createInterruptBuffer() : undefined;
     this.#stdin = this.isolated ? createStdinBuffer() : undefined;
+    let started = false;
     worker.addEventListener('error', (event) => {
       if (this.#worker !== worker) return;
-      this.detail = event.message || 'the Python worker stopped unexpectedly';
+      const why = event.message || 'the Python worker stopped unexpectedly';
+      if (!started) {
+        // It never started (its script could not load, say): another try would fail the same
+        // way, so say why and leave it to Restart.
+        this.#teardown();
+        this.status = 'error';
+        this.detail = `Python could not start: ${why}`;
+        return;
+      }
+      this.detail = why;
       void this.restart('crash');
     });
     const sizes = JSON.parse(import.meta.env.VITE_PYODIDE_SIZES || '{}') as Record<string, number>;
@@ -218,6 +236,7 @@ export class RuntimeClient {
         }),
       );
       if (this.#worker !== worker) return;
+      started = true;
       this.status = this.#current ? 'running' : 'ready';
       this.detail = `Python ${this.info.pythonVersion} ready`;
       this.progress = null;

@@ -48,9 +48,10 @@ export class OutputBatcher {
     if (!text) return;
     let droppedLines = 0;
     if (text.length > this.#maxPendingChars) {
+      // One enormous write keeps only its end; a cut inside a line is marked with "…".
       const cut = text.length - this.#maxPendingChars;
       droppedLines = countLines(text.slice(0, cut));
-      text = text.slice(cut);
+      text = (text[cut - 1] === '\n' ? '' : '…') + text.slice(cut);
     }
     const last = this.#pending.at(-1);
     if (last && last.runId === runId && last.stream === stream && !droppedLines) {

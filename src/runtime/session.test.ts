@@ -254,3 +254,25 @@ describe('projects', () => {
     expect(failure(result).type).toBe('ModuleNotFoundError');
   });
 });
+
+describe('Stop before the learner code starts', () => {
+  it('ends the run as interrupted, not as a crash, and Python carries on', async () => {
+    const interrupt = new Int32Array(new SharedArrayBuffer(4));
+    const stopped = await startNodeSession({ onEvents: () => {}, interruptBuffer: interrupt });
+    interrupt[0] = 2; // Stop arrives while the session prepares the run
+    const result = await stopped.run({
+      runId: 1,
+      code: 'import json\nprint(1)',
+      scope: 's',
+      filename: '<cell 1>',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.fatal).toBeUndefined();
+      expect(result.error).toMatchObject({ type: 'KeyboardInterrupt', interrupted: true });
+    }
+    expect(
+      (await stopped.run({ runId: 2, code: 'x = 1', scope: 's', filename: '<cell 1>' })).ok,
+    ).toBe(true);
+  });
+});

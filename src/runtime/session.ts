@@ -84,18 +84,21 @@ export class PythonSession {
 
   /** Rejects when the interpreter dies; runs race it, so none waits forever. */
   #died: Promise<never>;
+  #dead = false;
 
   private constructor(pyodide: PyodideInterface, runner: RunnerModule, batcher: OutputBatcher) {
     this.#pyodide = pyodide;
     this.#runner = runner;
     this.#batcher = batcher;
     let die: (error: unknown) => void = () => {};
+    this.#dead = false;
     this.#died = new Promise<never>((_, reject) => (die = reject));
     this.#died.catch(() => {}); // observed through run(); never an unhandled rejection
     // Pyodide calls `_api.on_fatal` (internal, but the one precise signal) when the interpreter
     // can no longer be used: a native stack overflow, an abort, or the wasm program exiting.
     const api = (pyodide as unknown as { _api: { on_fatal?: (error: unknown) => void } })._api;
     api.on_fatal = (error) => {
+      this.#dead = true;
       die(error);
       const message = error instanceof Error ? error.message : String(error);
       batcher.emit({ type: 'fatal', message: message.split('\n')[0] || 'unknown error' });
@@ -188,12 +191,15 @@ export class PythonSession {
             error: { ...raw.error!, line: raw.error!.line ?? null },
           };
     } catch (error) {
-      return {
-        ok: false,
-        fatal: true,
-        durationMs: performance.now() - started,
-        error: fatalError(error, request.filename),
-      };
+      const durationMs = performance.now() - started;
+      // A Python exception from our own set-up calls (Stop pressed before the learner's code
+      // started raises KeyboardInterrupt there) ends the run; the interpreter is fine.
+      // (After a fatal error every Pyodide API throws, so only look when it is alive.)
+      const python = this.#dead ? null : pythonException(this.#pyodide, error);
+      if (python) {
+        return { ok: false, durationMs, error: { ...python, filename: request.filename } };
+      }
+      return { ok: false, fatal: true, durationMs, error: fatalError(error, request.filename) };
     } finally {
       this.#batcher.emit({ type: 'done', runId: request.runId });
     }
@@ -259,6 +265,23 @@ function installModule(pyodide: PyodideInterface, name: string, source: string):
   create.destroy();
   pyodide.runPython(source, { globals: module.__dict__, filename: `${name}.py` });
   return module;
+}
+
+/** The type and message of a Python exception that reached JavaScript (a PythonError). */
+function pythonException(
+  pyodide: PyodideInterface,
+  error: unknown,
+): Omit<PythonError, 'filename'> | null {
+  if (!(error instanceof pyodide.ffi.PythonError)) return null;
+  const { type } = error;
+  const lines = error.message.trimEnd().split('\n');
+  return {
+    type,
+    message: lines.at(-1)?.replace(/^\w+(\.\w+)*: ?/, '') ?? '',
+    traceback: type === 'KeyboardInterrupt' ? '' : `${lines.at(-1)}\n`,
+    line: null,
+    interrupted: type === 'KeyboardInterrupt',
+  };
 }
 
 function fatalError(error: unknown, filename: string): PythonError {

@@ -134,4 +134,12 @@ class WorkerRuntime implements RuntimeApi {
   }
 }
 
+// Python reaches the worker's globals through `js`; `js.close()` would end the worker silently,
+// leaving the page waiting for a run that can never finish. Nothing of ours calls close().
+Object.defineProperty(self, 'close', {
+  value: () => {
+    throw new Error('Wheelhouse keeps Python running: js.close() would end the interpreter');
+  },
+});
+
 Comlink.expose(new WorkerRuntime());
