@@ -4,15 +4,7 @@
  * and the learner's code is still in the editor.
  */
 import { expect, test, type Page } from '@playwright/test';
-import {
-  editorText,
-  focusEditor,
-  isolated,
-  output,
-  playgroundUrl,
-  replaceCode,
-  runFinished,
-} from './helpers';
+import { editorText, focusEditor, isolated, output, replaceCode, runFinished } from './helpers';
 
 interface Case {
   name: string;
