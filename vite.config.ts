@@ -4,6 +4,7 @@ import { embedBuild } from './scripts/vite/embed-build.ts';
 import { lessonHotReload } from './scripts/vite/lesson-hot-reload.ts';
 import { offline } from './scripts/vite/offline.ts';
 import { pyodideAssets } from './scripts/vite/pyodide-assets.ts';
+import { CONTENT_SECURITY_POLICY } from './scripts/vite/security-headers.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives Python a SharedArrayBuffer: Stop keeps variables and
@@ -22,7 +23,12 @@ export default defineConfig({
   optimizeDeps: { exclude: ['pyodide'] },
   worker: { format: 'es' },
   server: { headers },
-  preview: { headers, port: Number(process.env.PORT ?? 4173), strictPort: true },
+  // The built site also gets its Content-Security-Policy (dev needs inline scripts for HMR).
+  preview: {
+    headers: { ...headers, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    port: Number(process.env.PORT ?? 4173),
+    strictPort: true,
+  },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -31,3 +31,12 @@ describe('docs/authoring.md', () => {
       expect(guide).toContain(`\`${flag}`);
   });
 });
+
+describe('public/_headers', () => {
+  it('sends the same Content-Security-Policy as npm run preview', async () => {
+    const { CONTENT_SECURITY_POLICY } = await import('../../scripts/vite/security-headers.ts');
+    expect(readFileSync('public/_headers', 'utf8')).toContain(
+      `Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
+    );
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The learner's progress per pack: exercises passed, hints taken, their code in every cell,
- * the lessons visited and the last one. Changes show at once and are written to storage a
- * moment later (and when the page is hidden), so typing never waits for the disk.
+ * the lessons visited and the last one. Changes show at once and are written to storage
+ * straight away, one write at a time, so typing never waits and a closed tab loses nothing.
  */
 import { getContext, setContext } from 'svelte';
 import {
@@ -13,15 +13,14 @@ import {
 } from './progress-model';
 import { describeStorageError, indexedDbStorage, type ProgressStorage } from './progress-storage';
 
-const SAVE_DELAY_MS = 300;
-
 export class ProgressStore {
   /** Why progress cannot be saved right now, for a visible notice; null when all is well. */
   notice = $state<string | null>(null);
   #packs: Record<string, PackProgress> = $state({});
   #storage: ProgressStorage;
   #dirty = new Set<string>();
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The write under way; changes made meanwhile are written right after it. */
+  #writing: Promise<void> | undefined;
   #loading = new Map<string, Promise<PackProgress>>();
 
   constructor(storage: ProgressStorage = indexedDbStorage('wheelhouse-progress')) {
@@ -135,20 +134,26 @@ export class ProgressStore {
     await this.flush();
   }
 
-  /** Writes every pending change now (before the page goes away, before a reload). */
+  /** Resolves once every change so far is written (before a reload, in tests). */
   async flush(): Promise<void> {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-    const ids = [...this.#dirty];
-    this.#dirty.clear();
-    for (const id of ids) {
-      try {
-        await this.#storage.set(key(id), $state.snapshot(this.#packs[id]));
-        if (this.notice?.startsWith('Your progress cannot be saved')) this.notice = null;
-      } catch (error) {
-        this.notice = `Your progress cannot be saved: ${describeStorageError(error)}. Export it before you leave.`;
+    while (this.#writing) await this.#writing;
+  }
+
+  /** Writes dirty packs one at a time until none is left; a failure becomes the notice. */
+  async #drain(): Promise<void> {
+    while (this.#dirty.size) {
+      const ids = [...this.#dirty];
+      this.#dirty.clear();
+      for (const id of ids) {
+        try {
+          await this.#storage.set(key(id), $state.snapshot(this.#packs[id]));
+          if (this.notice?.startsWith('Your progress cannot be saved')) this.notice = null;
+        } catch (error) {
+          this.notice = `Your progress cannot be saved: ${describeStorageError(error)}. Export it before you leave.`;
+        }
       }
     }
+    this.#writing = undefined;
   }
 
   #ensure(packId: string): PackProgress {
@@ -162,9 +167,13 @@ export class ProgressStore {
     return progress.exercises[exerciseKey];
   }
 
+  /**
+   * Every change is written at once (a tab closed right after typing keeps the typing); while
+   * a write is under way, further changes wait for it and go together in the next one.
+   */
   #schedule(packId: string): void {
     this.#dirty.add(packId);
-    this.#timer ??= setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    this.#writing ??= this.#drain();
   }
 }
 

@@ -26,16 +26,23 @@ purify.setConfig({
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[\w-]+(?:\/|$|#))/i,
 });
 purify.addHook('afterSanitizeAttributes', (node) => {
-  if (node instanceof HTMLAnchorElement && /^https?:/i.test(node.getAttribute('href') ?? '')) {
+  if (node.nodeName === 'A' && /^https?:/i.test(node.getAttribute('href') ?? '')) {
     node.setAttribute('target', '_blank');
     node.setAttribute('rel', 'noopener noreferrer');
   }
 });
 
+/** Where DOMPurify cannot work (it says so), nothing is rendered as HTML: text only. */
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
 export function renderMarkdown(markdown: string): string {
+  if (!purify.isSupported) return `<pre>${escape(markdown)}</pre>`;
   return purify.sanitize(marked.parse(markdown) as string);
 }
 
 export function renderInlineMarkdown(markdown: string): string {
+  if (!purify.isSupported) return escape(markdown);
   return purify.sanitize(marked.parseInline(markdown) as string);
 }

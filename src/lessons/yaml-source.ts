@@ -39,7 +39,19 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
     }
     return firstLine;
   };
-  return { data: errors.length ? undefined : doc.toJS(), errors, lineOf };
+  let data: unknown;
+  if (!errors.length) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      // An alias bomb (aliases of aliases, exponentially) is refused rather than expanded.
+      errors.push({
+        line: firstLine,
+        message: `YAML: ${error instanceof Error ? error.message : error}`,
+      });
+    }
+  }
+  return { data, errors, lineOf };
 }
 
 /** Validates `data`; issues carry the line of the field they are about. */
