@@ -88,6 +88,8 @@ export class RuntimeClient {
   #createWorker: () => Worker;
   #indexURL: string | undefined;
   #snapshots: boolean;
+  /** Between starting a worker and its init's answer. */
+  #booting = false;
 
   /** The embed passes both options: its files may live on another origin than the page. */
   constructor(options: RuntimeClientOptions = {}) {
@@ -193,6 +195,7 @@ export class RuntimeClient {
   async #boot(): Promise<void> {
     if (this.status !== 'restarting') this.status = 'loading';
     this.idle = false;
+    this.#booting = true;
     this.detail = 'Starting Python';
     this.progress = null;
     const worker = this.#createWorker();
@@ -237,11 +240,13 @@ export class RuntimeClient {
       );
       if (this.#worker !== worker) return;
       started = true;
+      this.#booting = false;
       this.status = this.#current ? 'running' : 'ready';
       this.detail = `Python ${this.info.pythonVersion} ready`;
       this.progress = null;
     } catch (error) {
       if (this.#worker !== worker) return;
+      this.#booting = false;
       this.status = 'error';
       this.detail = `Python could not start: ${error instanceof Error ? error.message : error}`;
       throw error;
@@ -252,6 +257,9 @@ export class RuntimeClient {
     for (const event of events) {
       switch (event.type) {
         case 'boot':
+          // Events come on another port than init's answer and may arrive after it: once
+          // Python is ready, a late download or setup event must not claim it is starting.
+          if (!this.#booting && event.phase !== 'idle') break;
           if (event.phase === 'download' && event.total) {
             this.progress = { loaded: event.loaded ?? 0, total: event.total };
             this.detail = 'Downloading Python';
