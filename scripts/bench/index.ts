@@ -60,6 +60,12 @@ async function coldAndWarm(
         timeout: 15_000,
       })
       .catch(() => {});
+    // The service worker registers once Python is idle; a repeat visit is one it serves.
+    const activated = await Promise.race([
+      first.evaluate(() => navigator.serviceWorker.ready.then(() => true)),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 60_000)),
+    ]);
+    if (!activated) console.warn('  (the service worker did not activate within 60 s)');
     await first.close();
     const second = await context.newPage();
     warm.push(await timeToFirstOutput(second, url));

@@ -41,8 +41,24 @@ export async function timeToFirstOutput(page: Page, url: string, expected = 'hi'
     (globalThis as unknown as { __name: (fn: unknown) => unknown }).__name = (fn) => fn;
   });
   await page.addInitScript(installProbes, expected);
+  // A page that breaks (a blocked script, a failed fetch) says why instead of only timing out.
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
   await page.goto(url, { waitUntil: 'commit' });
-  return (await probeTimes(page)).firstOutputAt;
+  try {
+    return (await probeTimes(page)).firstOutputAt;
+  } catch (error) {
+    if (problems.length === 0) throw error;
+    throw new Error(
+      `${url} printed no "${expected}"; the page reported:\n  ${problems.join('\n  ')}`,
+      {
+        cause: error,
+      },
+    );
+  }
 }
 
 export interface ShellBytes {
