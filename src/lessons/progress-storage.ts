@@ -37,6 +37,60 @@ export function indexedDbStorage(database: string, storeName = 'keyval'): Progre
   };
 }
 
+/**
+ * Synchronous storage for the last moment of a page (see ProgressStore.journal): an IndexedDB
+ * write started while a tab closes may never finish, a localStorage write has finished when
+ * it returns. Every method fails quietly: this is a safety net, not the store.
+ */
+export interface JournalStorage {
+  read(key: string): string | null;
+  write(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+export function localJournal(): JournalStorage {
+  const storage = (): Storage | undefined => {
+    try {
+      return globalThis.localStorage;
+    } catch {
+      return undefined; // access itself can throw (storage disabled)
+    }
+  };
+  return {
+    read(key) {
+      try {
+        return storage()?.getItem(key) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    write(key, value) {
+      try {
+        storage()?.setItem(key, value);
+      } catch {
+        // full or refused: the IndexedDB write may still land
+      }
+    },
+    remove(key) {
+      try {
+        storage()?.removeItem(key);
+      } catch {
+        // nothing to do
+      }
+    },
+  };
+}
+
+export function memoryJournal(): JournalStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    read: (key) => items.get(key) ?? null,
+    write: (key, value) => void items.set(key, value),
+    remove: (key) => void items.delete(key),
+  };
+}
+
 /** A sentence about why saving failed, for the notice the learner sees. */
 export function describeStorageError(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';

@@ -1,7 +1,9 @@
 /**
  * The learner's progress per pack: exercises passed, hints taken, their code in every cell,
  * the lessons visited and the last one. Changes show at once and are written to storage
- * straight away, one write at a time, so typing never waits and a closed tab loses nothing.
+ * straight away, one write at a time, so typing never waits. When the page is hidden or
+ * closed, what is not yet written also goes to a synchronous journal (`journal()`), which the
+ * next load prefers: an IndexedDB write started as a tab closes may never finish.
  */
 import { getContext, setContext } from 'svelte';
 import {
@@ -11,7 +13,13 @@ import {
   type PackProgress,
   type ProgressExport,
 } from './progress-model';
-import { describeStorageError, indexedDbStorage, type ProgressStorage } from './progress-storage';
+import {
+  describeStorageError,
+  indexedDbStorage,
+  localJournal,
+  type JournalStorage,
+  type ProgressStorage,
+} from './progress-storage';
 
 export class ProgressStore {
   /** Why progress cannot be saved right now, for a visible notice; null when all is well. */
@@ -22,9 +30,30 @@ export class ProgressStore {
   /** The write under way; changes made meanwhile are written right after it. */
   #writing: Promise<void> | undefined;
   #loading = new Map<string, Promise<PackProgress>>();
+  #journalStorage: JournalStorage;
+  /** Per pack: changes so far, the last change written, the last change journaled. */
+  #revision = new Map<string, number>();
+  #written = new Map<string, number>();
+  #journaled = new Map<string, number>();
 
-  constructor(storage: ProgressStorage = indexedDbStorage('wheelhouse-progress')) {
+  constructor(
+    storage: ProgressStorage = indexedDbStorage('wheelhouse-progress'),
+    journal: JournalStorage = localJournal(),
+  ) {
     this.#storage = storage;
+    this.#journalStorage = journal;
+  }
+
+  /**
+   * Synchronously keeps every change not yet written (call it when the page is hidden or
+   * closing). The next load prefers it; a later successful write makes it obsolete.
+   */
+  journal(): void {
+    for (const [id, revision] of this.#revision) {
+      if ((this.#written.get(id) ?? 0) >= revision) continue;
+      this.#journalStorage.write(journalKey(id), JSON.stringify($state.snapshot(this.#packs[id])));
+      this.#journaled.set(id, revision);
+    }
   }
 
   /** Reads a pack's progress from storage (once); later calls return the same. */
@@ -48,6 +77,13 @@ export class ProgressStore {
       stored = await this.#storage.get(key(packId));
     } catch (error) {
       this.notice = `Your progress cannot be saved: ${describeStorageError(error)}. Export it before you leave.`;
+    }
+    // A journal left by a page that closed before its last write is newer than the store.
+    const journaled = parseJournal(this.#journalStorage.read(journalKey(packId)));
+    if (journaled && journaled.packId === packId && !this.#packs[packId]) {
+      this.#packs[packId] = journaled;
+      this.#schedule(packId); // written to the store, which then retires the journal
+      return this.#packs[packId];
     }
     const parsed = packProgressSchema.safeParse(stored);
     // Progress saved by an older or broken build starts afresh rather than breaking the page.
@@ -145,8 +181,14 @@ export class ProgressStore {
       const ids = [...this.#dirty];
       this.#dirty.clear();
       for (const id of ids) {
+        const revision = this.#revision.get(id) ?? 0;
         try {
           await this.#storage.set(key(id), $state.snapshot(this.#packs[id]));
+          this.#written.set(id, revision);
+          if ((this.#journaled.get(id) ?? 0) <= revision) {
+            this.#journalStorage.remove(journalKey(id));
+            this.#journaled.delete(id);
+          }
           if (this.notice?.startsWith('Your progress cannot be saved')) this.notice = null;
         } catch (error) {
           this.notice = `Your progress cannot be saved: ${describeStorageError(error)}. Export it before you leave.`;
@@ -172,6 +214,7 @@ export class ProgressStore {
    * a write is under way, further changes wait for it and go together in the next one.
    */
   #schedule(packId: string): void {
+    this.#revision.set(packId, (this.#revision.get(packId) ?? 0) + 1);
     this.#dirty.add(packId);
     this.#writing ??= this.#drain();
   }
@@ -179,6 +222,20 @@ export class ProgressStore {
 
 function key(packId: string): string {
   return `progress:${packId}`;
+}
+
+function journalKey(packId: string): string {
+  return `wheelhouse-progress-journal:${packId}`;
+}
+
+function parseJournal(text: string | null): PackProgress | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = packProgressSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const contextKey = Symbol('wheelhouse-progress');

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStorage, StorageUnavailable, type ProgressStorage } from './progress-storage';
+import {
+  memoryJournal,
+  memoryStorage,
+  StorageUnavailable,
+  type ProgressStorage,
+} from './progress-storage';
 import { ProgressStore } from './progress.svelte';
 
 describe('ProgressStore', () => {
   it('keeps code, passed exercises, hints and the last lesson across a reload', async () => {
     const storage = memoryStorage();
-    const first = new ProgressStore(storage);
+    const first = new ProgressStore(storage, memoryJournal());
     await first.load('welcome');
     first.saveCode('welcome', 'intro/cell-1', 'print(2)', 'print(1)');
     first.markPassed('welcome', 'intro/greet');
@@ -14,7 +19,7 @@ describe('ProgressStore', () => {
     expect(first.of('welcome').code['intro/cell-1']?.code).toBe('print(2)');
     await first.flush();
 
-    const second = new ProgressStore(storage);
+    const second = new ProgressStore(storage, memoryJournal());
     const progress = await second.load('welcome');
     expect(progress.code['intro/cell-1']).toMatchObject({ code: 'print(2)', base: 'print(1)' });
     expect(progress.exercises['intro/greet']).toMatchObject({ passed: true, hints: 2 });
@@ -22,7 +27,7 @@ describe('ProgressStore', () => {
   });
 
   it('never lowers the hint count and does not store untouched starters', async () => {
-    const store = new ProgressStore(memoryStorage());
+    const store = new ProgressStore(memoryStorage(), memoryJournal());
     store.setHints('p', 'l/e', 2);
     store.setHints('p', 'l/e', 1);
     store.saveCode('p', 'l/c', 'same', 'same');
@@ -31,7 +36,7 @@ describe('ProgressStore', () => {
   });
 
   it('exports and imports a pack, refusing files for other packs or in other formats', async () => {
-    const store = new ProgressStore(memoryStorage());
+    const store = new ProgressStore(memoryStorage(), memoryJournal());
     store.markPassed('p', 'l/e');
     const exported = JSON.stringify(store.exportPack('p', '1.0.0'));
     await store.reset('p');
@@ -57,7 +62,7 @@ describe('ProgressStore', () => {
       },
       delete: async () => {},
     };
-    const store = new ProgressStore(broken);
+    const store = new ProgressStore(broken, memoryJournal());
     await store.load('p');
     expect(store.notice).toMatch(/private mode/);
     store.saveCode('p', 'l/c', 'x = 2', 'x = 1');
@@ -69,6 +74,51 @@ describe('ProgressStore', () => {
   it('starts afresh when the stored data is unreadable', async () => {
     const storage = memoryStorage();
     await storage.set('progress:p', { garbage: true });
-    expect((await new ProgressStore(storage).load('p')).exercises).toEqual({});
+    expect((await new ProgressStore(storage, memoryJournal()).load('p')).exercises).toEqual({});
+  });
+
+  it('keeps typing a closing page could not write, and the next load prefers it', async () => {
+    const storage = memoryStorage();
+    const journal = memoryJournal();
+    // A store whose writes never finish, as when the tab closes during one.
+    const stalled: ProgressStorage = { ...storage, set: () => new Promise(() => {}) };
+    const closing = new ProgressStore(stalled, journal);
+    await closing.load('p');
+    closing.saveCode('p', 'l/c', 'print("first")', 'pass');
+    closing.saveCode('p', 'l/c', 'print("typed last")', 'pass');
+    closing.journal();
+
+    const next = new ProgressStore(storage, journal);
+    expect((await next.load('p')).code['l/c']?.code).toBe('print("typed last")');
+    await next.flush();
+    // Written to the store now, so the journal has done its work.
+    expect(journal.items.size).toBe(0);
+    expect(
+      ((await storage.get('progress:p')) as { code: Record<string, { code: string }> }).code['l/c']
+        ?.code,
+    ).toBe('print("typed last")');
+  });
+
+  it('retires a journal once a later write lands, so it never overrides newer work', async () => {
+    const storage = memoryStorage();
+    const journal = memoryJournal();
+    const store = new ProgressStore(storage, journal);
+    await store.load('p');
+    store.saveCode('p', 'l/c', 'old', 'pass');
+    store.journal(); // hidden while the write was under way
+    expect(journal.items.size).toBe(1);
+    store.saveCode('p', 'l/c', 'newer', 'pass'); // the learner came back and typed
+    await store.flush();
+    expect(journal.items.size).toBe(0);
+    expect((await new ProgressStore(storage, journal).load('p')).code['l/c']?.code).toBe('newer');
+  });
+
+  it('journals nothing when everything is written', async () => {
+    const journal = memoryJournal();
+    const store = new ProgressStore(memoryStorage(), journal);
+    store.saveCode('p', 'l/c', 'x = 1', 'pass');
+    await store.flush();
+    store.journal();
+    expect(journal.items.size).toBe(0);
   });
 });
