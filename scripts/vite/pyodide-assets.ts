@@ -119,54 +119,6 @@ export function pyodideAssets(): Plugin {
         : `the official location ${OFFICIAL_PACKAGE_BASE}`;
       config.logger.info(`Pyodide ${PYODIDE_VERSION}: packages from ${where}`);
     },
-    // Start the runtime's big downloads while the page's own script is still loading; the
-    // worker then finds them in the HTTP cache (they are served as immutable).
-    transformIndexHtml() {
-      const folder = `${base}${PYODIDE_PATH}`;
-      return [
-        {
-          tag: 'link',
-          attrs: { rel: 'modulepreload', href: `${folder}pyodide.mjs` },
-          injectTo: 'head',
-        },
-        {
-          tag: 'link',
-          attrs: { rel: 'preload', href: `${folder}pyodide.asm.js`, as: 'script', crossorigin: '' },
-          injectTo: 'head',
-        },
-        {
-          tag: 'link',
-          attrs: {
-            rel: 'preload',
-            href: `${folder}pyodide.asm.wasm`,
-            as: 'fetch',
-            crossorigin: '',
-            type: 'application/wasm',
-          },
-          injectTo: 'head',
-        },
-        {
-          tag: 'link',
-          attrs: {
-            rel: 'preload',
-            href: `${folder}python_stdlib.zip`,
-            as: 'fetch',
-            crossorigin: '',
-          },
-          injectTo: 'head',
-        },
-        {
-          tag: 'link',
-          attrs: {
-            rel: 'preload',
-            href: `${folder}pyodide-lock.json`,
-            as: 'fetch',
-            crossorigin: '',
-          },
-          injectTo: 'head',
-        },
-      ];
-    },
     configureServer(server) {
       server.middlewares.use(serve(sources, base));
     },

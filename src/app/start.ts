@@ -1,12 +1,17 @@
+/** The app itself, loaded by main.ts once Python has been set going. */
 import { mount } from 'svelte';
-import App from './app/App.svelte';
-import './app/global.css';
-import { RuntimeClient } from './runtime';
+import App from './App.svelte';
+import './global.css';
+import { holdEditorsUntil } from '../editor/monaco';
+import { RuntimeClient } from '../runtime';
 
-// Python starts downloading before the first component renders: a Run pressed early just waits.
+// Python is already starting (main.ts); the client adopts that worker. A Run pressed early
+// just waits.
 const runtime = new RuntimeClient();
-void runtime.start().catch(() => {
+const started = runtime.start();
+started.catch(() => {
   // The status line shows why; Restart retries.
 });
+holdEditorsUntil(started);
 
 mount(App, { target: document.getElementById('app')!, props: { runtime } });

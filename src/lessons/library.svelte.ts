@@ -96,6 +96,7 @@ export class PackLibrary {
 
   /** Development: a built-in pack's files changed on disk. */
   replaceBuiltin(load: PackLoad): void {
+    if (this.packs === null) return; // not loaded yet: the load will read the new files
     this.#builtin = this.#builtin.map((item) => (packId(item) === packId(load) ? load : item));
     this.#publish();
   }
@@ -174,8 +175,10 @@ export function provideLibrary(library: PackLibrary): void {
   setContext(contextKey, library);
 }
 
+/** The app's library, loading (once) when a page first needs it: the playground never does. */
 export function useLibrary(): PackLibrary {
   const library = getContext<PackLibrary | undefined>(contextKey);
   if (!library) throw new Error('No pack library: the app provides one with provideLibrary');
+  void library.load();
   return library;
 }

@@ -10,8 +10,9 @@ export class OfflineSupport {
   updateReady = $state(false);
   #workbox: Workbox | undefined;
 
+  /** Registers (once; later calls do nothing). */
   start(): void {
-    if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+    if (this.#workbox || !('serviceWorker' in navigator) || import.meta.env.DEV) return;
     const workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, {
       scope: import.meta.env.BASE_URL,
     });

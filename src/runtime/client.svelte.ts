@@ -16,7 +16,7 @@ import type {
   RuntimeInfo,
 } from './protocol';
 import { clearInterrupt, createInterruptBuffer, requestInterrupt } from './interrupt';
-import { PYODIDE_PATH } from './pyodide-version';
+import { createPythonWorker, siteRuntimeFiles, takePrestartedWorker } from './prestart';
 import { answerStdin, cancelStdin, createStdinBuffer } from './stdin-channel';
 
 export type RuntimeStatus = 'loading' | 'ready' | 'running' | 'restarting' | 'error';
@@ -63,8 +63,6 @@ interface Job {
 /** A stopped run that did not stop by itself within this time gets a fresh interpreter. */
 const INTERRUPT_GRACE_MS = 1500;
 
-const FETCHED_CORE_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip'];
-
 export class RuntimeClient {
   status = $state<RuntimeStatus>('loading');
   progress = $state<{ loaded: number; total: number } | null>(null);
@@ -90,13 +88,15 @@ export class RuntimeClient {
   #snapshots: boolean;
   /** Between starting a worker and its init's answer. */
   #booting = false;
+  /** This worker has been told to do its background work. */
+  #backgroundAsked = false;
 
   /** The embed passes both options: its files may live on another origin than the page. */
   constructor(options: RuntimeClientOptions = {}) {
     this.isolated = detectCapabilities().isolated;
+    // The first worker may already be starting Python (src/early.ts); restarts get fresh ones.
     this.#createWorker =
-      options.createWorker ??
-      (() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }));
+      options.createWorker ?? (() => takePrestartedWorker() ?? createPythonWorker());
     this.#indexURL = options.indexURL;
     this.#snapshots = options.snapshots ?? true;
   }
@@ -196,6 +196,7 @@ export class RuntimeClient {
     if (this.status !== 'restarting') this.status = 'loading';
     this.idle = false;
     this.#booting = true;
+    this.#backgroundAsked = false;
     this.detail = 'Starting Python';
     this.progress = null;
     const worker = this.#createWorker();
@@ -219,17 +220,12 @@ export class RuntimeClient {
       this.detail = why;
       void this.restart('crash');
     });
-    const sizes = JSON.parse(import.meta.env.VITE_PYODIDE_SIZES || '{}') as Record<string, number>;
-    const expectedSizes = Object.fromEntries(
-      Object.entries(sizes).filter(([name]) => FETCHED_CORE_FILES.includes(name)),
-    );
+    const site = siteRuntimeFiles();
     try {
       this.info = await api.init(
         {
-          indexURL:
-            this.#indexURL ??
-            new URL(`${import.meta.env.BASE_URL}${PYODIDE_PATH}`, location.href).href,
-          expectedSizes,
+          indexURL: this.#indexURL ?? site.indexURL,
+          expectedSizes: site.expectedSizes,
           snapshots: this.#snapshots,
           ...(this.#interrupt && { interruptBuffer: this.#interrupt }),
           ...(this.#stdin && { stdinBuffer: this.#stdin }),
@@ -244,6 +240,7 @@ export class RuntimeClient {
       this.status = this.#current ? 'running' : 'ready';
       this.detail = `Python ${this.info.pythonVersion} ready`;
       this.progress = null;
+      this.#askForBackgroundWork();
     } catch (error) {
       if (this.#worker !== worker) return;
       this.#booting = false;
@@ -293,8 +290,22 @@ export class RuntimeClient {
     }
   }
 
+  /**
+   * The worker's background work (saving a snapshot, loading the labs) waits until nothing
+   * waits to run, so a Run pressed during start-up is not slowed by it.
+   */
+  #askForBackgroundWork(): void {
+    if (this.#backgroundAsked || this.#booting || this.#current || this.#queue.length) return;
+    if (!this.#api || this.status !== 'ready') return;
+    this.#backgroundAsked = true;
+    void this.#api.backgroundWork().catch(() => {});
+  }
+
   async #pump(): Promise<void> {
-    if (this.#current || !this.#queue.length) return;
+    if (this.#current || !this.#queue.length) {
+      this.#askForBackgroundWork();
+      return;
+    }
     try {
       await this.#ready;
     } catch {

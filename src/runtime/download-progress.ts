@@ -1,11 +1,15 @@
 /**
  * Counts the bytes of the runtime's own downloads as they stream in, by wrapping the worker's
  * fetch: Pyodide fetches the wasm and the standard library itself, so this is the one place to
- * observe them. Streaming wasm compilation still works: the body stays a stream and the headers
- * (with the wasm MIME type) are kept.
+ * observe them. The response Pyodide gets is the untouched original, so the browser streams it
+ * straight into the WebAssembly compiler; a clone (teed natively) is what gets counted. Piping
+ * the body through a JavaScript transform instead cost about 0.1 s of a 2 s cold start.
  */
 
 export type ProgressListener = (loaded: number, total: number) => void;
+
+/** Progress is reported in steps of this fraction of the total, not once per chunk. */
+const STEP = 0.02;
 
 export function trackDownloads(
   scope: { fetch: typeof fetch },
@@ -16,25 +20,37 @@ export function trackDownloads(
   const original = scope.fetch;
   const total = Object.values(expectedSizes).reduce((sum, size) => sum + size, 0);
   let loaded = 0;
+  let reported = 0;
+  const add = (bytes: number) => {
+    loaded += bytes;
+    if (loaded - reported >= total * STEP || loaded >= total) {
+      reported = loaded;
+      onProgress(Math.min(loaded, total), total);
+    }
+  };
   scope.fetch = async (input, init) => {
     const response = await original(input, init);
     const url = input instanceof Request ? input.url : String(input);
     const name = url.startsWith(baseURL) ? url.slice(baseURL.length) : '';
     if (!(name in expectedSizes) || !response.body) return response;
-    const counter = new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        loaded += chunk.byteLength;
-        onProgress(Math.min(loaded, total), total);
-        controller.enqueue(chunk);
-      },
-    });
-    return new Response(response.body.pipeThrough(counter), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    void count(response.clone().body, add);
+    return response;
   };
   return () => {
     scope.fetch = original;
   };
+}
+
+async function count(body: ReadableStream<Uint8Array> | null, add: (bytes: number) => void) {
+  if (!body) return;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      add(value.byteLength);
+    }
+  } catch {
+    // The download failed; Pyodide reports that through its own copy.
+  }
 }

@@ -1,7 +1,8 @@
 /**
- * The contract between the page and the Python worker. Types only: the worker implements
- * `RuntimeApi`, the page calls it through `Comlink.wrap<RuntimeApi>()`, and everything the
- * worker reports while it works arrives as `RuntimeEvent` batches through one proxied callback.
+ * The contract between the page and the Python worker (types, and one message guard): the
+ * worker implements `RuntimeApi`, the page calls it through `Comlink.wrap<RuntimeApi>()`, and
+ * everything the worker reports while it works arrives as `RuntimeEvent` batches through one
+ * proxied callback.
  */
 
 export type OutputStream = 'stdout' | 'stderr';
@@ -23,6 +24,25 @@ export interface InitOptions {
   stdinBuffer?: SharedArrayBuffer;
   /** Start from (and keep) a memory snapshot in Cache Storage (snapshot.ts). */
   snapshots?: boolean;
+}
+
+/**
+ * Sent (not through Comlink) by the page's early script before init: start Python now, init
+ * will join (prestart.ts). The worker answers nothing; init reports the outcome.
+ */
+export interface PrestartMessage {
+  type: 'wheelhouse:prestart';
+  indexURL: string;
+  expectedSizes: Record<string, number>;
+  snapshots: boolean;
+}
+
+export function isPrestart(data: unknown): data is PrestartMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === 'wheelhouse:prestart'
+  );
 }
 
 export interface RuntimeInfo {
@@ -101,4 +121,9 @@ export interface RuntimeApi {
   run(request: RunRequest): Promise<RunResult>;
   checkSyntax(code: string, filename: string): Promise<SyntaxProblem | null>;
   resetScope(scope: string): Promise<void>;
+  /**
+   * Starts the work kept off the first run's path (saving the snapshot, loading the labs'
+   * tools); the page calls it once nothing waits to run. It ends with the `idle` boot event.
+   */
+  backgroundWork(): Promise<void>;
 }

@@ -256,8 +256,14 @@ export class PythonSession {
   }
 }
 
-/** Runs `source` as the module `name` (so tracebacks and imports know it by that name). */
+/**
+ * Runs `source` as the module `name` (so tracebacks and imports know it by that name), unless
+ * the interpreter already has it: one restored from a snapshot does (snapshotRecipe).
+ */
 function installModule(pyodide: PyodideInterface, name: string, source: string): PyProxy {
+  const existing = pyodide.runPython(`import sys\nsys.modules.get(${JSON.stringify(name)})`) as
+    PyProxy | undefined;
+  if (existing) return existing;
   const create = pyodide.runPython(
     'import sys, types\ndef create(name):\n    module = sys.modules[name] = types.ModuleType(name)\n    return module\ncreate',
   ) as PyProxy & ((name: string) => PyProxy);

@@ -8,76 +8,151 @@ import type { loadPyodide as LoadPyodide, PyodideInterface } from 'pyodide';
 import { trackDownloads } from './download-progress';
 import { sleepUnlessInterrupted } from './interrupt';
 import { LazyTools } from './lazy-tools';
-import type { InitOptions, RunRequest, RuntimeApi, RuntimeEventSink } from './protocol';
+import {
+  isPrestart,
+  type InitOptions,
+  type RunRequest,
+  type RuntimeApi,
+  type RuntimeEvent,
+  type RuntimeEventSink,
+} from './protocol';
 import checksSource from './python/checks.py?raw';
 import runnerSource from './python/runner.py?raw';
 import toolsSource from './python/wheelhouse_tools.py?raw';
 import { PythonSession } from './session';
-import { dropSnapshot, PREIMPORTS, readSnapshot, saveSnapshot, snapshotKey } from './snapshot';
+import { dropSnapshot, findSnapshot, saveSnapshot, snapshotKey, snapshotRecipe } from './snapshot';
 import { waitForStdin } from './stdin-channel';
 
 type Load = typeof LoadPyodide;
 type Snapshotting = PyodideInterface & { makeMemorySnapshot(): Uint8Array };
 
-/** Step 1: the interpreter, restored from a snapshot if possible, else started afresh. */
-async function startInterpreter(load: Load, options: InitOptions) {
-  const { indexURL } = options;
-  const key = snapshotKey(indexURL);
-  if (options.snapshots) {
-    const saved = await readSnapshot(key).catch(() => undefined);
-    if (saved) {
-      try {
-        return {
-          pyodide: await load({ indexURL, _loadSnapshot: saved }),
-          restored: true,
-          fresh: undefined,
-        };
-      } catch {
-        await dropSnapshot(key).catch(() => {}); // a snapshot this runtime cannot use
-      }
+/** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
+const SNAPSHOT_RECIPE = snapshotRecipe({
+  wheelhouse_checks: checksSource,
+  wheelhouse_runner: runnerSource,
+});
+
+/**
+ * Step 1: the interpreter, restored from a snapshot if possible, else started afresh (and
+ * snapshotted, when `key` says where to keep it).
+ */
+async function startInterpreter(
+  load: Load,
+  options: { indexURL: string; key: string | undefined; saved: Promise<Uint8Array> | undefined },
+) {
+  const { indexURL, key, saved } = options;
+  if (key && saved) {
+    try {
+      return {
+        pyodide: await load({ indexURL, _loadSnapshot: saved }),
+        restored: true,
+        fresh: undefined,
+        key,
+      };
+    } catch {
+      await dropSnapshot(key).catch(() => {}); // a snapshot this runtime cannot use
     }
   }
-  const pyodide = await load({ indexURL, ...(options.snapshots && { _makeSnapshot: true }) });
+  const pyodide = await load({ indexURL, ...(key && { _makeSnapshot: true }) });
   let fresh: Uint8Array | undefined;
-  if (options.snapshots) {
+  if (key) {
     try {
-      // Before any of our code runs: a snapshot must hold no references to JavaScript objects.
-      pyodide.runPython(PREIMPORTS);
+      // Before anything of ours holds a JavaScript object (see snapshotRecipe).
+      pyodide.runPython(SNAPSHOT_RECIPE);
       fresh = (pyodide as Snapshotting).makeMemorySnapshot();
     } catch {
       fresh = undefined;
     }
   }
-  return { pyodide, restored: false, fresh };
+  return { pyodide, restored: false, fresh, key };
 }
+
+type Started = Awaited<ReturnType<typeof startInterpreter>>;
+
+/** An interpreter on its way, with its download progress kept until someone listens. */
+interface Start {
+  indexURL: string;
+  snapshots: boolean;
+  began: number;
+  interpreter: Promise<Started>;
+  listen(sink: RuntimeEventSink): void;
+}
+
+function beginStart(indexURL: string, expectedSizes: Record<string, number>, snapshots: boolean) {
+  let sink: RuntimeEventSink | undefined;
+  let last: RuntimeEvent | undefined;
+  const stopTracking = trackDownloads(self, indexURL, expectedSizes, (loaded, total) => {
+    last = { type: 'boot', phase: 'download', loaded, total };
+    sink?.([last]);
+  });
+  const interpreter = (async () => {
+    try {
+      // Looking for a saved snapshot overlaps fetching Pyodide's loader, and reading its bytes
+      // overlaps Pyodide's own start (it awaits them just before the wasm).
+      const key = snapshots
+        ? snapshotKey(indexURL, SNAPSHOT_RECIPE).catch(() => undefined)
+        : Promise.resolve(undefined);
+      const found = key.then((at) => (at ? findSnapshot(at) : undefined)).catch(() => undefined);
+      const module = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
+        loadPyodide: Load;
+      };
+      const response = await found;
+      return await startInterpreter(module.loadPyodide, {
+        indexURL,
+        key: await key,
+        saved: response?.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
+      });
+    } finally {
+      stopTracking();
+    }
+  })();
+  interpreter.catch(() => {}); // reported by init, which awaits it
+  return {
+    indexURL,
+    snapshots,
+    began: performance.now(),
+    interpreter,
+    listen(next) {
+      sink = next;
+      if (last) next([last]);
+    },
+  } satisfies Start;
+}
+
+// The page's early script may start Python before the app (and its init call) has loaded
+// (prestart.ts). That message is ours, not Comlink's: this listener comes first and keeps it.
+let prestarted: Start | undefined;
+self.addEventListener('message', (event: MessageEvent) => {
+  if (!isPrestart(event.data)) return;
+  event.stopImmediatePropagation();
+  const { indexURL, expectedSizes, snapshots } = event.data;
+  prestarted ??= beginStart(indexURL, expectedSizes, snapshots);
+});
 
 class WorkerRuntime implements RuntimeApi {
   #session: PythonSession | undefined;
   #tools = new LazyTools();
+  #background: (() => Promise<void>) | undefined;
 
   async init(options: InitOptions, onEvents: RuntimeEventSink) {
-    const started = performance.now();
-    const stopTracking = trackDownloads(
-      self,
-      options.indexURL,
-      options.expectedSizes ?? {},
-      (loaded, total) => onEvents([{ type: 'boot', phase: 'download', loaded, total }]),
-    );
-    const module = (await import(/* @vite-ignore */ `${options.indexURL}pyodide.mjs`)) as {
-      loadPyodide: Load;
-    };
-    const { pyodide, restored, fresh } = await startInterpreter(module.loadPyodide, options);
-    stopTracking();
+    const snapshots = options.snapshots ?? false;
+    const joined = prestarted?.indexURL === options.indexURL && prestarted.snapshots === snapshots;
+    const start = joined
+      ? prestarted!
+      : beginStart(options.indexURL, options.expectedSizes ?? {}, snapshots);
+    prestarted = undefined;
+    start.listen(onEvents);
+    const { pyodide, restored, fresh, key } = await start.interpreter;
     onEvents([{ type: 'boot', phase: 'setup' }]);
     const session = await this.#startSession(pyodide, options, onEvents);
     this.#session = session;
     onEvents([{ type: 'boot', phase: 'ready' }]);
-    void this.#afterReady(options, fresh, onEvents);
+    this.#background = () => this.#afterReady(fresh && key ? { key, fresh } : undefined, onEvents);
     return {
       pythonVersion: session.pythonVersion,
       pyodideVersion: pyodide.version,
       canReadInput: options.stdinBuffer !== undefined,
-      bootMs: performance.now() - started,
+      bootMs: performance.now() - start.began,
       fromSnapshot: restored,
     };
   }
@@ -103,13 +178,18 @@ class WorkerRuntime implements RuntimeApi {
     });
   }
 
+  async backgroundWork() {
+    const work = this.#background;
+    this.#background = undefined;
+    await work?.();
+  }
+
   /** Step 3, in the background: keep the snapshot for next time, fetch the labs' tools. */
   async #afterReady(
-    options: InitOptions,
-    fresh: Uint8Array | undefined,
+    snapshot: { key: string; fresh: Uint8Array } | undefined,
     onEvents: RuntimeEventSink,
   ) {
-    if (fresh) await saveSnapshot(snapshotKey(options.indexURL), fresh).catch(() => {});
+    if (snapshot) await saveSnapshot(snapshot.key, snapshot.fresh).catch(() => {});
     await this.#tools.ready().catch(() => {});
     onEvents([{ type: 'boot', phase: 'idle' }]);
   }

@@ -1,0 +1,53 @@
+/**
+ * Starting Python before the app has loaded. The page's first script (src/early.ts, a few
+ * hundred bytes) creates the Python worker and tells it how to start; the worker begins
+ * downloading and compiling the runtime at once, while the app's own code is still on its way.
+ * The app's RuntimeClient then adopts that worker, and its `init` joins the start in progress.
+ *
+ * Kept free of Svelte and Comlink so the early script stays tiny.
+ */
+import type { PrestartMessage } from './protocol';
+import { PYODIDE_PATH } from './pyodide-version';
+
+/** The core files whose download the status line counts. */
+const FETCHED_CORE_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip'];
+
+const HANDOFF = Symbol.for('wheelhouse.prestartedWorker');
+
+type Handoff = { [HANDOFF]?: Worker };
+
+/** This site's Python worker. */
+export function createPythonWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Where this site serves Pyodide, and how big its core downloads are (for progress). */
+export function siteRuntimeFiles(): { indexURL: string; expectedSizes: Record<string, number> } {
+  const sizes = JSON.parse(import.meta.env.VITE_PYODIDE_SIZES || '{}') as Record<string, number>;
+  return {
+    indexURL: new URL(`${import.meta.env.BASE_URL}${PYODIDE_PATH}`, location.href).href,
+    expectedSizes: Object.fromEntries(
+      Object.entries(sizes).filter(([name]) => FETCHED_CORE_FILES.includes(name)),
+    ),
+  };
+}
+
+/** Creates the worker and starts Python in it; the app takes it with `takePrestartedWorker`. */
+export function prestartPython(): void {
+  const worker = createPythonWorker();
+  const message: PrestartMessage = {
+    type: 'wheelhouse:prestart',
+    ...siteRuntimeFiles(),
+    snapshots: true,
+  };
+  worker.postMessage(message);
+  (globalThis as Handoff)[HANDOFF] = worker;
+}
+
+/** The worker the early script started, once (a restart must get a fresh one). */
+export function takePrestartedWorker(): Worker | undefined {
+  const holder = globalThis as Handoff;
+  const worker = holder[HANDOFF];
+  delete holder[HANDOFF];
+  return worker;
+}
