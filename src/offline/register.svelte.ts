@@ -10,6 +10,14 @@ export class OfflineSupport {
   updateReady = $state(false);
   #workbox: Workbox | undefined;
 
+  /**
+   * The worker is what makes this page cross-origin isolated (a host without header control):
+   * it must register at once, since the page reloads when it takes control.
+   */
+  get urgent(): boolean {
+    return import.meta.env.VITE_ISOLATE_VIA_SW === 'true' && !crossOriginIsolated;
+  }
+
   /** Registers (once; later calls do nothing). */
   start(): void {
     if (this.#workbox || !('serviceWorker' in navigator) || import.meta.env.DEV) return;
