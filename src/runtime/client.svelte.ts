@@ -295,8 +295,9 @@ export class RuntimeClient {
    * waits to run, so a Run pressed during start-up is not slowed by it.
    */
   #askForBackgroundWork(): void {
-    if (this.#backgroundAsked || this.#booting || this.#current || this.#queue.length) return;
-    if (!this.#api || this.status !== 'ready') return;
+    // 'ready' means started and not running; a queued run may still wait for the pump.
+    if (this.#backgroundAsked || this.status !== 'ready' || this.#queue.length || !this.#api)
+      return;
     this.#backgroundAsked = true;
     void this.#api.backgroundWork().catch(() => {});
   }
