@@ -13,8 +13,9 @@ export function loadMonaco(): Promise<MonacoApi> {
 
 /**
  * Editors that merely come into view wait for `until` before loading Monaco (one a learner
- * touches loads at once). The app passes Python's start: on a cold visit Monaco's 3 MB would
- * otherwise compete with the runtime for the network and the CPU, delaying the first output.
+ * touches loads at once). The app passes the moment Python has started and no run waits: on a
+ * cold visit Monaco's 3 MB would otherwise compete with the runtime for the network and the
+ * CPU, and with a run pressed early for the main thread, delaying the first output.
  */
 export function holdEditorsUntil(until: Promise<unknown>): void {
   mayLoad = until.catch(() => {});

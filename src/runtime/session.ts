@@ -81,6 +81,7 @@ export class PythonSession {
   #runner: RunnerModule;
   #batcher: OutputBatcher;
   #runId = 0;
+  #lazyModules: string[] = [];
 
   /** Rejects when the interpreter dies; runs race it, so none waits forever. */
   #died: Promise<never>;
@@ -114,15 +115,19 @@ export class PythonSession {
     for (const [name, module] of Object.entries(hooks.jsModules ?? {})) {
       pyodide.registerJsModule(name, module);
     }
-    installModule(pyodide, 'wheelhouse_checks', sources.wheelhouse_checks).destroy();
-    if (hooks.jsModules)
-      installModule(pyodide, 'wheelhouse_tools', sources.wheelhouse_tools).destroy();
+    // Only exercises need these: Python imports them the first time one runs (or warmUp).
+    const lazyModules = {
+      wheelhouse_checks: sources.wheelhouse_checks,
+      ...(hooks.jsModules && { wheelhouse_tools: sources.wheelhouse_tools }),
+    };
+    placeModules(pyodide, lazyModules);
     const runner = installModule(
       pyodide,
       'wheelhouse_runner',
       sources.wheelhouse_runner,
     ) as RunnerModule;
     const session = new PythonSession(pyodide, runner, batcher);
+    session.#lazyModules = Object.keys(lazyModules);
     session.#connectStreams();
     const readLine = hooks.readLine;
     runner.setup(
@@ -135,6 +140,15 @@ export class PythonSession {
       hooks.sleep,
     );
     return session;
+  }
+
+  /**
+   * Imports what exercises need (our modules, tracemalloc) ahead of their first run: work for a
+   * moment when nothing waits, so neither the first start nor the first exercise pays for it.
+   */
+  warmUp(): void {
+    if (this.#dead) return;
+    this.#pyodide.runPython(`import tracemalloc, ${this.#lazyModules.join(', ')}`);
   }
 
   get pythonVersion(): string {
@@ -253,6 +267,18 @@ export class PythonSession {
 
   resetScope(scope: string): void {
     this.#runner.reset_scope(scope);
+  }
+}
+
+/**
+ * Writes modules where Python finds them (site-packages), so each is compiled and imported only
+ * when something first imports it, not on every start. Rewritten on each start: files are not
+ * part of a memory snapshot.
+ */
+function placeModules(pyodide: PyodideInterface, modules: Record<string, string>): void {
+  const folder = String(pyodide.runPython('import site\nsite.getsitepackages()[0]'));
+  for (const [name, source] of Object.entries(modules)) {
+    pyodide.FS.writeFile(`${folder}/${name}.py`, source);
   }
 }
 

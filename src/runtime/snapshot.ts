@@ -10,11 +10,11 @@ import { PYODIDE_VERSION } from './pyodide-version';
 const CACHE_NAME = 'wheelhouse-snapshots';
 
 /** Bump when the snapshot's format or the way it is made changes. */
-const RECIPE = 3;
+const RECIPE = 4;
 
 /** Modules the runner imports anyway, imported before the snapshot so restores skip them. */
 export const PREIMPORTS =
-  'import ast, contextlib, importlib, io, json, linecache, re, shutil, time, traceback, tracemalloc, types, pyodide.code, pyodide.ffi';
+  'import ast, contextlib, importlib, io, linecache, re, shutil, time, traceback, types, pyodide.code, pyodide.ffi';
 
 /**
  * The Python run on a fresh interpreter just before its snapshot is taken: the imports above,

@@ -27,10 +27,7 @@ type Load = typeof LoadPyodide;
 type Snapshotting = PyodideInterface & { makeMemorySnapshot(): Uint8Array };
 
 /** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
-const SNAPSHOT_RECIPE = snapshotRecipe({
-  wheelhouse_checks: checksSource,
-  wheelhouse_runner: runnerSource,
-});
+const SNAPSHOT_RECIPE = snapshotRecipe({ wheelhouse_runner: runnerSource });
 
 /**
  * Step 1: the interpreter, restored from a snapshot if possible, else started afresh (and
@@ -184,12 +181,17 @@ class WorkerRuntime implements RuntimeApi {
     await work?.();
   }
 
-  /** Step 3, in the background: keep the snapshot for next time, fetch the labs' tools. */
+  /** Step 3, in the background: keep the snapshot for next time, warm up exercises, fetch the labs' tools. */
   async #afterReady(
     snapshot: { key: string; fresh: Uint8Array } | undefined,
     onEvents: RuntimeEventSink,
   ) {
     if (snapshot) await saveSnapshot(snapshot.key, snapshot.fresh).catch(() => {});
+    try {
+      this.#session?.warmUp();
+    } catch {
+      // Only a head start: the first exercise imports whatever is missing.
+    }
     await this.#tools.ready().catch(() => {});
     onEvents([{ type: 'boot', phase: 'idle' }]);
   }

@@ -19,7 +19,6 @@ import ast
 import contextlib
 import io
 import time
-import tracemalloc
 
 __all__ = [
     "CheckFailed",
@@ -196,6 +195,8 @@ def expect_peak_memory_below(kib: float, func, *args, name: str | None = None) -
     """``func(*args)`` allocates at most ``kib`` KiB at its peak (measured with tracemalloc)."""
 
     def body():
+        import tracemalloc  # on first use: importing it costs a fresh interpreter ~40 ms
+
         was_tracing = tracemalloc.is_tracing()
         if not was_tracing:
             tracemalloc.start()
