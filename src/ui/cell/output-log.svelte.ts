@@ -3,8 +3,9 @@ import { appendToLog, emptyLog, type LogKind, type LogLimits, type LogState } fr
 type Entry = { kind: LogKind; text: string; droppedLines?: number };
 
 /**
- * What an Output log shows. Output arriving in a burst is applied once per animation frame,
- * so a program that prints without pause never makes the page re-render faster than it paints.
+ * What an Output log shows. Output to a quiet log shows at once; more arriving in the same
+ * frame waits for the next one, so a program that prints without pause never makes the page
+ * re-render faster than it paints.
  */
 export class OutputLog {
   state = $state.raw<LogState>(emptyLog());
@@ -22,16 +23,28 @@ export class OutputLog {
 
   append(kind: LogKind, text: string, droppedLines = 0): void {
     this.#pending.push({ kind, text, droppedLines });
-    this.#frame ??= requestAnimationFrame(() => this.flush());
+    if (this.#frame !== undefined) return; // this frame has shown output already
+    this.#apply();
+    this.#frame = requestAnimationFrame(() => this.#nextFrame());
+  }
+
+  #nextFrame(): void {
+    this.#frame = undefined;
+    if (!this.#pending.length) return;
+    this.#apply();
+    this.#frame = requestAnimationFrame(() => this.#nextFrame());
+  }
+
+  #apply(): void {
+    this.state = appendToLog(this.state, this.#pending, this.#limits);
+    this.#pending = [];
   }
 
   /** Applies pending output now (at the end of a run, so nothing waits for the next frame). */
   flush(): void {
     if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
     this.#frame = undefined;
-    if (!this.#pending.length) return;
-    this.state = appendToLog(this.state, this.#pending, this.#limits);
-    this.#pending = [];
+    if (this.#pending.length) this.#apply();
   }
 
   clear(): void {
