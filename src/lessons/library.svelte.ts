@@ -4,11 +4,11 @@
  * working after a reload. A broken pack is listed with its problems; the others still load.
  */
 import { getContext, setContext } from 'svelte';
-import { loadBuiltinPacks } from './builtin';
 import type { PackLoad, PackSource } from './model';
-import { toPackLoad } from './parse-pack';
 import { describeStorageError, indexedDbStorage, type ProgressStorage } from './progress-storage';
-import { builtPackSchema, type BuiltPack } from './schema';
+import type { BuiltPack } from './schema';
+
+type PackReading = typeof import('./pack-reading');
 
 const EXTERNAL_KEY = 'packs:external';
 const MAX_PACK_BYTES = 5 * 1024 * 1024;
@@ -27,6 +27,8 @@ export class PackLibrary {
   #builtin: PackLoad[] = [];
   #external: StoredPack[] = [];
   #storage: ProgressStorage;
+  /** The parsers, loaded by the first load (every other method awaits that load first). */
+  #reading: PackReading | undefined;
 
   constructor(storage: ProgressStorage = indexedDbStorage('wheelhouse-packs')) {
     this.#storage = storage;
@@ -41,6 +43,7 @@ export class PackLibrary {
   }
 
   async #load(): Promise<void> {
+    const { loadBuiltinPacks, builtPackSchema } = (this.#reading = await import('./pack-reading'));
     this.#builtin = await loadBuiltinPacks();
     try {
       const stored = (await this.#storage.get(EXTERNAL_KEY)) as StoredPack[] | undefined;
@@ -116,7 +119,7 @@ export class PackLibrary {
         message: `${where} is not a built pack (not JSON). Build one with: npm run pack -- build <dir> -o pack.json`,
       };
     }
-    const bundle = builtPackSchema.safeParse(data);
+    const bundle = this.#read().builtPackSchema.safeParse(data);
     if (!bundle.success) {
       const issue = bundle.error.issues[0];
       return {
@@ -161,7 +164,13 @@ export class PackLibrary {
     }
   }
 
+  #read(): PackReading {
+    if (!this.#reading) throw new Error('The pack library is used before its load()');
+    return this.#reading;
+  }
+
   #publish(): void {
+    const { toPackLoad } = this.#read();
     const external = this.#external.map((item) =>
       toPackLoad(item.bundle.files, item.bundle.id, item.source),
     );

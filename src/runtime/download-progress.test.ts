@@ -28,11 +28,13 @@ describe('trackDownloads', () => {
     const zip = new Uint8Array(30_000).fill(7);
     const scope = fakeScope({ [`${BASE}a.wasm`]: wasm, [`${BASE}b.zip`]: zip });
     const reports: [number, number][] = [];
+    let clock = 0;
     const stop = trackDownloads(
       scope,
       BASE,
       { 'a.wasm': wasm.length, 'b.zip': zip.length },
       (l, t) => reports.push([l, t]),
+      () => (clock += 30), // each 1,000-byte chunk arrives 30 ms after the last
     );
     const [first, second] = await Promise.all([
       scope.fetch(`${BASE}a.wasm`),
@@ -44,9 +46,26 @@ describe('trackDownloads', () => {
     await expect.poll(() => reports.at(-1)).toEqual([80_000, 80_000]);
     const loaded = reports.map(([l]) => l);
     expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
-    // Reported in steps, not once per 1,000-byte chunk.
-    expect(reports.length).toBeLessThan(80);
+    // Reported in steps, at most every 100 ms (every fourth chunk here), not once per chunk.
+    expect(reports.length).toBeLessThanOrEqual(Math.ceil(80 / 4) + 1);
     expect(reports.length).toBeGreaterThan(5);
+    stop();
+  });
+
+  it('reports a fast download at most every 100 ms, and always its end', async () => {
+    const wasm = new Uint8Array(50_000).fill(1);
+    const scope = fakeScope({ [`${BASE}a.wasm`]: wasm });
+    const reports: number[] = [];
+    const stop = trackDownloads(
+      scope,
+      BASE,
+      { 'a.wasm': wasm.length },
+      (l) => reports.push(l),
+      () => 5, // the whole download within one instant
+    );
+    await (await scope.fetch(`${BASE}a.wasm`)).arrayBuffer();
+    await expect.poll(() => reports.at(-1)).toBe(50_000);
+    expect(reports).toEqual([1000, 50_000]); // the first chunk (a 2 % step), then the end
     stop();
   });
 

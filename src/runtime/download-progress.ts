@@ -8,25 +8,32 @@
 
 export type ProgressListener = (loaded: number, total: number) => void;
 
-/** Progress is reported in steps of this fraction of the total, not once per chunk. */
+/** Progress is reported in steps of this fraction of the total, not once per chunk... */
 const STEP = 0.02;
+/** ...and at most this often (a progress bar looks smooth at ten updates a second), but always the end. */
+const MIN_INTERVAL_MS = 100;
 
 export function trackDownloads(
   scope: { fetch: typeof fetch },
   baseURL: string,
   expectedSizes: Record<string, number>,
   onProgress: ProgressListener,
+  now: () => number = () => performance.now(),
 ): () => void {
   const original = scope.fetch;
   const total = Object.values(expectedSizes).reduce((sum, size) => sum + size, 0);
   let loaded = 0;
   let reported = 0;
+  let reportedAt = -Infinity;
   const add = (bytes: number) => {
     loaded += bytes;
-    if (loaded - reported >= total * STEP || loaded >= total) {
-      reported = loaded;
-      onProgress(Math.min(loaded, total), total);
-    }
+    const done = loaded >= total;
+    if (!done && loaded - reported < total * STEP) return;
+    const at = now();
+    if (!done && at - reportedAt < MIN_INTERVAL_MS) return;
+    reported = loaded;
+    reportedAt = at;
+    onProgress(Math.min(loaded, total), total);
   };
   scope.fetch = async (input, init) => {
     const response = await original(input, init);

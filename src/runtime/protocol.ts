@@ -14,7 +14,7 @@ export type OutputStream = 'stdout' | 'stderr';
 export type BootPhase = 'download' | 'start' | 'setup' | 'ready' | 'idle';
 
 export interface InitOptions {
-  /** Folder URL (or path, under Node) holding pyodide.mjs, the wasm, the stdlib and the lock file. */
+  /** Folder URL (or path, under Node) holding Pyodide's runtime, the wasm, the stdlib and the lock file. */
   indexURL: string;
   /** Byte sizes of the core files, so progress works even without Content-Length. */
   expectedSizes?: Record<string, number>;

@@ -4,7 +4,7 @@
  * session, then serves `RuntimeApi` to the page through Comlink.
  */
 import * as Comlink from 'comlink';
-import type { loadPyodide as LoadPyodide, PyodideInterface } from 'pyodide';
+import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { trackDownloads } from './download-progress';
 import { sleepUnlessInterrupted } from './interrupt';
 import { LazyTools } from './lazy-tools';
@@ -23,7 +23,7 @@ import { PythonSession } from './session';
 import { dropSnapshot, findSnapshot, saveSnapshot, snapshotKey, snapshotRecipe } from './snapshot';
 import { waitForStdin } from './stdin-channel';
 
-type Load = typeof LoadPyodide;
+type Load = typeof loadPyodide;
 type Snapshotting = PyodideInterface & { makeMemorySnapshot(): Uint8Array };
 
 /** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
@@ -84,17 +84,15 @@ function beginStart(indexURL: string, expectedSizes: Record<string, number>, sna
   });
   const interpreter = (async () => {
     try {
-      // Looking for a saved snapshot overlaps fetching Pyodide's loader, and reading its bytes
-      // overlaps Pyodide's own start (it awaits them just before the wasm).
+      // Pyodide's loader is bundled into this worker (one request less before its downloads
+      // begin); reading a saved snapshot's bytes overlaps its start (it awaits them just
+      // before the wasm).
       const key = snapshots
         ? snapshotKey(indexURL, SNAPSHOT_RECIPE).catch(() => undefined)
         : Promise.resolve(undefined);
       const found = key.then((at) => (at ? findSnapshot(at) : undefined)).catch(() => undefined);
-      const module = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
-        loadPyodide: Load;
-      };
       const response = await found;
-      return await startInterpreter(module.loadPyodide, {
+      return await startInterpreter(loadPyodide, {
         indexURL,
         key: await key,
         saved: response?.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
