@@ -18,6 +18,21 @@ const headers: Record<string, string> = isolated
     }
   : {};
 
+/**
+ * The app shell every page needs (Svelte, the runtime client, the header, cells and editors
+ * without Monaco) goes in one chunk rather than a dozen small shared ones: each request costs
+ * a round trip and the browser's and server's time while Python starts. Pages, the labs, the
+ * lesson parser and Monaco stay in chunks of their own, loaded when needed; the entry and its
+ * prestart stay tiny, so Python starts before the shell has even downloaded.
+ */
+function inShell(id: string): boolean {
+  if (/\/node_modules\/(svelte|esm-env|comlink|zod|workbox-window)\//.test(id)) return true;
+  if (!/\/src\/(app|runtime|ui|editor|lessons\/progress)/.test(id)) return false;
+  return !/\/src\/(app\/pages\/|runtime\/(prestart|pyodide-version)\.ts|editor\/(monaco-setup|toml-language)\.ts)/.test(
+    id,
+  );
+}
+
 export default defineConfig({
   plugins: [svelte(), pyodideAssets(), lessonHotReload(), embedBuild(), offline()],
   optimizeDeps: { exclude: ['pyodide'] },
@@ -29,7 +44,22 @@ export default defineConfig({
     port: Number(process.env.PORT ?? 4173),
     strictPort: true,
   },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 4096,
+    rollupOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // The entry's one shared helper stays out of the shell (the entry must not wait for it).
+            { name: 'preload-helper', test: /vite\/preload-helper/, priority: 2 },
+            { name: 'shell', test: inShell, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 60_000,

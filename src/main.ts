@@ -4,5 +4,6 @@
  */
 import { prestartPython } from './runtime/prestart';
 
-prestartPython();
-await import('./app/start');
+const site = prestartPython();
+const { startApp } = await import('./app/start');
+startApp(site);

@@ -5,6 +5,7 @@
  */
 import { mount, unmount } from 'svelte';
 import { RuntimeClient } from '../runtime';
+import { siteRuntimeFiles } from '../runtime/prestart';
 import { PYODIDE_PATH } from '../runtime/pyodide-version';
 import './embed.css';
 import EmbedCell from './EmbedCell.svelte';
@@ -84,6 +85,7 @@ export class EmbedPage {
     const runtime = new RuntimeClient({
       createWorker: () => startModuleWorker(pythonWorkerUrl, { type: 'module', name: 'python' }),
       indexURL: new URL(PYODIDE_PATH, this.#config.siteURL).href,
+      expectedSizes: siteRuntimeFiles().expectedSizes,
       // A host page's storage is not ours to fill with a 5 MB interpreter snapshot.
       snapshots: false,
     });

@@ -4,6 +4,15 @@ import { RuntimePrep } from './runtime-prep';
 
 /** A runtime that records what is queued and answers each run with `answer`. */
 class RecordingRuntime extends RuntimeClient {
+  constructor() {
+    super({
+      createWorker: () => {
+        throw new Error('RecordingRuntime never starts Python');
+      },
+      indexURL: 'https://example.test/pyodide/',
+    });
+  }
+
   queued: RunInput[] = [];
   answer: (input: RunInput) => RunOutcome = () => ({ result: { ok: true, durationMs: 1 } });
 

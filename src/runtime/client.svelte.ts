@@ -16,7 +16,6 @@ import type {
   RuntimeInfo,
 } from './protocol';
 import { clearInterrupt, createInterruptBuffer, requestInterrupt } from './interrupt';
-import { createPythonWorker, siteRuntimeFiles, takePrestartedWorker } from './prestart';
 import { answerStdin, cancelStdin, createStdinBuffer } from './stdin-channel';
 
 export type RuntimeStatus = 'loading' | 'ready' | 'running' | 'restarting' | 'error';
@@ -43,10 +42,12 @@ export interface RunOutcome {
 export type RunInput = Omit<RunRequest, 'runId'>;
 
 export interface RuntimeClientOptions {
-  /** Starts the Python worker; by default this site's own worker module. */
-  createWorker?: () => Worker;
-  /** The folder of Pyodide's files; by default `pyodide/v<version>/` under this site's base. */
-  indexURL?: string;
+  /** Starts a Python worker (the site's is in prestart.ts; the embed has its own). */
+  createWorker: () => Worker;
+  /** The folder of Pyodide's files. */
+  indexURL: string;
+  /** Sizes of the core downloads, by file name, for the progress shown while they load. */
+  expectedSizes?: Record<string, number>;
   /** Keep a memory snapshot of the started interpreter for faster later starts (default on). */
   snapshots?: boolean;
 }
@@ -84,20 +85,25 @@ export class RuntimeClient {
   #current: Job | undefined;
   #nextRunId = 1;
   #createWorker: () => Worker;
-  #indexURL: string | undefined;
+  #indexURL: string;
+  #expectedSizes: Record<string, number>;
   #snapshots: boolean;
+  #settle: () => void = () => {};
+  /**
+   * Settles the first time Python has started and no run waits (or start-up failed): when the
+   * page's own heavy loading (the editor) no longer delays a learner's first output.
+   */
+  readonly settled = new Promise<void>((resolve) => (this.#settle = resolve));
   /** Between starting a worker and its init's answer. */
   #booting = false;
   /** This worker has been told to do its background work. */
   #backgroundAsked = false;
 
-  /** The embed passes both options: its files may live on another origin than the page. */
-  constructor(options: RuntimeClientOptions = {}) {
+  constructor(options: RuntimeClientOptions) {
     this.isolated = detectCapabilities().isolated;
-    // The first worker may already be starting Python (src/early.ts); restarts get fresh ones.
-    this.#createWorker =
-      options.createWorker ?? (() => takePrestartedWorker() ?? createPythonWorker());
+    this.#createWorker = options.createWorker;
     this.#indexURL = options.indexURL;
+    this.#expectedSizes = options.expectedSizes ?? {};
     this.#snapshots = options.snapshots ?? true;
   }
 
@@ -214,18 +220,18 @@ export class RuntimeClient {
         // way, so say why and leave it to Restart.
         this.#teardown();
         this.status = 'error';
+        this.#settle();
         this.detail = `Python could not start: ${why}`;
         return;
       }
       this.detail = why;
       void this.restart('crash');
     });
-    const site = siteRuntimeFiles();
     try {
       this.info = await api.init(
         {
-          indexURL: this.#indexURL ?? site.indexURL,
-          expectedSizes: site.expectedSizes,
+          indexURL: this.#indexURL,
+          expectedSizes: this.#expectedSizes,
           snapshots: this.#snapshots,
           ...(this.#interrupt && { interruptBuffer: this.#interrupt }),
           ...(this.#stdin && { stdinBuffer: this.#stdin }),
@@ -245,6 +251,7 @@ export class RuntimeClient {
       if (this.#worker !== worker) return;
       this.#booting = false;
       this.status = 'error';
+      this.#settle();
       this.detail = `Python could not start: ${error instanceof Error ? error.message : error}`;
       throw error;
     }
@@ -299,6 +306,7 @@ export class RuntimeClient {
     if (this.#backgroundAsked || this.status !== 'ready' || this.#queue.length || !this.#api)
       return;
     this.#backgroundAsked = true;
+    this.#settle();
     void this.#api.backgroundWork().catch(() => {});
   }
 

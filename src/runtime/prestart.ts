@@ -1,6 +1,6 @@
 /**
- * Starting Python before the app has loaded. The page's first script (src/early.ts, a few
- * hundred bytes) creates the Python worker and tells it how to start; the worker begins
+ * Starting Python before the app has loaded. The page's entry (src/main.ts, a few hundred
+ * bytes) creates the Python worker and tells it how to start; the worker begins
  * downloading and compiling the runtime at once, while the app's own code is still on its way.
  * The app's RuntimeClient then adopts that worker, and its `init` joins the start in progress.
  *
@@ -11,10 +11,6 @@ import { PYODIDE_PATH } from './pyodide-version';
 
 /** The core files whose download the status line counts. */
 const FETCHED_CORE_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip'];
-
-const HANDOFF = Symbol.for('wheelhouse.prestartedWorker');
-
-type Handoff = { [HANDOFF]?: Worker };
 
 /** This site's Python worker. */
 export function createPythonWorker(): Worker {
@@ -32,22 +28,29 @@ export function siteRuntimeFiles(): { indexURL: string; expectedSizes: Record<st
   };
 }
 
-/** Creates the worker and starts Python in it; the app takes it with `takePrestartedWorker`. */
-export function prestartPython(): void {
-  const worker = createPythonWorker();
-  const message: PrestartMessage = {
-    type: 'wheelhouse:prestart',
-    ...siteRuntimeFiles(),
-    snapshots: true,
-  };
-  worker.postMessage(message);
-  (globalThis as Handoff)[HANDOFF] = worker;
+/** How the app starts this site's Python workers: the first one is already starting. */
+export interface SiteRuntime {
+  createWorker(): Worker;
+  indexURL: string;
+  expectedSizes: Record<string, number>;
 }
 
-/** The worker the early script started, once (a restart must get a fresh one). */
-export function takePrestartedWorker(): Worker | undefined {
-  const holder = globalThis as Handoff;
-  const worker = holder[HANDOFF];
-  delete holder[HANDOFF];
-  return worker;
+/**
+ * Creates the worker and starts Python in it; the app's RuntimeClient takes that worker first
+ * (a restart gets a fresh one). The entry passes the result to the app itself: nothing here is
+ * shared with the app's chunks, so the entry stays a few hundred bytes.
+ */
+export function prestartPython(): SiteRuntime {
+  const files = siteRuntimeFiles();
+  let first: Worker | undefined = createPythonWorker();
+  const message: PrestartMessage = { type: 'wheelhouse:prestart', ...files, snapshots: true };
+  first.postMessage(message);
+  return {
+    ...files,
+    createWorker() {
+      const worker = first ?? createPythonWorker();
+      first = undefined;
+      return worker;
+    },
+  };
 }
