@@ -27,9 +27,18 @@ const headers: Record<string, string> = isolated
  */
 function inShell(id: string): boolean {
   if (/\/node_modules\/(svelte|esm-env|comlink|zod|workbox-window)\//.test(id)) return true;
-  if (!/\/src\/(app|runtime|ui|editor|lessons\/progress)/.test(id)) return false;
-  return !/\/src\/(app\/pages\/|runtime\/(prestart|pyodide-version)\.ts|editor\/(monaco-setup|toml-language)\.ts)/.test(
-    id,
+  // The playground is small and where shared links land; the other pages load when visited.
+  if (id.endsWith('/src/app/pages/Playground.svelte')) return true;
+  const notShell = [
+    '/src/app/pages/',
+    '/src/runtime/prestart.ts',
+    '/src/runtime/pyodide-version.ts',
+    '/src/editor/monaco-setup.ts',
+    '/src/editor/toml-language.ts',
+  ];
+  return (
+    /\/src\/(app|runtime|ui|editor|lessons\/progress)/.test(id) &&
+    !notShell.some((path) => id.includes(path))
   );
 }
 
