@@ -40,19 +40,17 @@ async function resourcesBeforeRun(page: Page): Promise<string[]> {
   });
 }
 
-async function coldAndWarm(
-  origin: string,
-): Promise<{ cold: number[]; warm: number[]; shell: string[] }> {
-  const cold: number[] = [];
-  const warm: number[] = [];
-  let shell: string[] = [];
-  const url = playgroundUrl(origin, 'print("hi")');
-  for (let run = 0; run < RUNS; run++) {
-    const browser = await launch(); // a fresh profile each cold run
+/**
+ * One cold visit of the app in a fresh profile and, once it is idle, a repeat visit in the same
+ * profile. Also lists what the cold visit fetched before its Run was pressed.
+ */
+async function appVisits(url: string): Promise<{ cold: number; warm: number; shell: string[] }> {
+  const browser = await launch(); // a fresh profile each cold run
+  try {
     const context = await browser.newContext();
     const first = await context.newPage();
-    cold.push(await timeToFirstOutput(first, url));
-    if (run === 0) shell = await resourcesBeforeRun(first);
+    const cold = await timeToFirstOutput(first, url);
+    const shell = await resourcesBeforeRun(first);
     // Give the first visit time to finish its background work (caches, snapshot) as a
     // learner's tab would, then come back.
     await first
@@ -68,21 +66,41 @@ async function coldAndWarm(
     if (!activated) console.warn('  (the service worker did not activate within 60 s)');
     await first.close();
     const second = await context.newPage();
-    warm.push(await timeToFirstOutput(second, url));
+    const warm = await timeToFirstOutput(second, url);
+    return { cold, warm, shell };
+  } finally {
     await browser.close();
   }
-  return { cold, warm, shell };
 }
 
-async function baseline(origin: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const browser = await launch();
+async function baselineVisit(origin: string): Promise<number> {
+  const browser = await launch();
+  try {
     const page = await browser.newPage();
-    times.push(await timeToFirstOutput(page, `${origin}/${BASELINE_PAGE}`));
+    return await timeToFirstOutput(page, `${origin}/${BASELINE_PAGE}`);
+  } finally {
     await browser.close();
   }
-  return times;
+}
+
+/**
+ * The baseline and the app take turns, round by round, so a machine that gets busier or
+ * quieter during the benchmark shifts both alike and their ratio stays fair.
+ */
+async function coldStarts(origin: string) {
+  const url = playgroundUrl(origin, 'print("hi")');
+  const base: number[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
+  let shell: string[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    base.push(await baselineVisit(origin));
+    const visits = await appVisits(url);
+    cold.push(visits.cold);
+    warm.push(visits.warm);
+    if (run === 0) shell = visits.shell;
+  }
+  return { base, cold, warm, shell };
 }
 
 interface Interactive {
@@ -126,8 +144,8 @@ async function main(): Promise<void> {
   const origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
   console.log(`Serving at ${origin}; ${RUNS} runs each.\n`);
   try {
-    const base = await baseline(origin);
-    const app = await coldAndWarm(origin);
+    const app = await coldStarts(origin);
+    const base = app.base;
     const shell: ShellBytes = await shellBytes(app.shell, OUT_DIR);
     const live = await interactive(origin);
     const baseMs = median(base);
