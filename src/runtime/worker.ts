@@ -23,7 +23,6 @@ import { PythonSession } from './session';
 import { dropSnapshot, findSnapshot, saveSnapshot, snapshotKey, snapshotRecipe } from './snapshot';
 import { waitForStdin } from './stdin-channel';
 
-type Load = typeof loadPyodide;
 type Snapshotting = PyodideInterface & { makeMemorySnapshot(): Uint8Array };
 
 /** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
@@ -33,15 +32,16 @@ const SNAPSHOT_RECIPE = snapshotRecipe({ wheelhouse_runner: runnerSource });
  * Step 1: the interpreter, restored from a snapshot if possible, else started afresh (and
  * snapshotted, when `key` says where to keep it).
  */
-async function startInterpreter(
-  load: Load,
-  options: { indexURL: string; key: string | undefined; saved: Promise<Uint8Array> | undefined },
-) {
+async function startInterpreter(options: {
+  indexURL: string;
+  key: string | undefined;
+  saved: Promise<Uint8Array> | undefined;
+}) {
   const { indexURL, key, saved } = options;
   if (key && saved) {
     try {
       return {
-        pyodide: await load({ indexURL, _loadSnapshot: saved }),
+        pyodide: await loadPyodide({ indexURL, _loadSnapshot: saved }),
         restored: true,
         fresh: undefined,
         key,
@@ -50,7 +50,7 @@ async function startInterpreter(
       await dropSnapshot(key).catch(() => {}); // a snapshot this runtime cannot use
     }
   }
-  const pyodide = await load({ indexURL, ...(key && { _makeSnapshot: true }) });
+  const pyodide = await loadPyodide({ indexURL, ...(key && { _makeSnapshot: true }) });
   let fresh: Uint8Array | undefined;
   if (key) {
     try {
@@ -92,7 +92,7 @@ function beginStart(indexURL: string, expectedSizes: Record<string, number>, sna
         : Promise.resolve(undefined);
       const found = key.then((at) => (at ? findSnapshot(at) : undefined)).catch(() => undefined);
       const response = await found;
-      return await startInterpreter(loadPyodide, {
+      return await startInterpreter({
         indexURL,
         key: await key,
         saved: response?.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
