@@ -30,6 +30,8 @@ test('after Stop, the next cell sees the kept variables (isolated) or a reset (n
   const after = page.getByRole('region', { name: 'Python cell 7' });
   await loop.getByRole('button', { name: 'Run' }).click();
   await expect(loop.getByText('Running…')).toBeVisible();
+  // Stop once the loop itself runs: a Stop in the moment before `count = 0` leaves no count.
+  await expect(output(loop)).toContainText('so far');
   await loop.getByRole('button', { name: 'Stop' }).click();
   await runFinished(loop);
   await after.getByRole('button', { name: 'Run' }).click();
