@@ -22,17 +22,19 @@ const headers: Record<string, string> = isolated
  * The app shell every page needs (Svelte, the runtime client, the header, cells and editors
  * without Monaco) goes in one chunk rather than a dozen small shared ones: each request costs
  * a round trip and the browser's and server's time while Python starts. Pages, the labs, the
- * lesson parser and Monaco stay in chunks of their own, loaded when needed; the entry and its
- * prestart stay tiny, so Python starts before the shell has even downloaded.
+ * lesson parser, Zod (the schemas that check what is read back) and Monaco stay in chunks of
+ * their own, loaded when needed; the entry and its prestart stay tiny, so Python starts before
+ * the shell has even downloaded.
  */
 function inShell(id: string): boolean {
-  if (/\/node_modules\/(svelte|esm-env|comlink|zod|workbox-window)\//.test(id)) return true;
+  if (/\/node_modules\/(svelte|esm-env|comlink|workbox-window)\//.test(id)) return true;
   // The playground is small and where shared links land; the other pages load when visited.
   if (id.endsWith('/src/app/pages/Playground.svelte')) return true;
   const notShell = [
     '/src/app/pages/',
     '/src/runtime/prestart.ts',
     '/src/runtime/pyodide-version.ts',
+    '/src/lessons/progress-model.ts',
     '/src/editor/monaco-setup.ts',
     '/src/editor/toml-language.ts',
   ];

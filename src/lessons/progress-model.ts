@@ -1,4 +1,8 @@
-/** A learner's progress in one pack, as stored and as exported (validated when read back). */
+/**
+ * A learner's progress in one pack, as stored and as exported (validated when read back).
+ * Zod is a large module: the store imports this one only when it reads something back, so a
+ * page that never reads progress (the playground) never loads it.
+ */
 import { z } from 'zod';
 
 const exerciseProgressSchema = z
@@ -45,7 +49,3 @@ export const progressExportSchema = z
   .strict();
 
 export type ProgressExport = z.infer<typeof progressExportSchema>;
-
-export function emptyProgress(packId: string): PackProgress {
-  return { packId, lastLesson: null, visited: [], exercises: {}, code: {} };
-}

@@ -6,13 +6,7 @@
  * next load prefers: an IndexedDB write started as a tab closes may never finish.
  */
 import { getContext, setContext } from 'svelte';
-import {
-  emptyProgress,
-  packProgressSchema,
-  progressExportSchema,
-  type PackProgress,
-  type ProgressExport,
-} from './progress-model';
+import type { PackProgress, ProgressExport } from './progress-model';
 import {
   describeStorageError,
   indexedDbStorage,
@@ -72,14 +66,19 @@ export class ProgressStore {
   }
 
   async #read(packId: string): Promise<PackProgress> {
+    const model = import('./progress-model'); // the schemas, while storage is read
     let stored: unknown;
     try {
       stored = await this.#storage.get(key(packId));
     } catch (error) {
       this.notice = `Your progress cannot be saved: ${describeStorageError(error)}. Export it before you leave.`;
     }
+    const { packProgressSchema } = await model;
     // A journal left by a page that closed before its last write is newer than the store.
-    const journaled = parseJournal(this.#journalStorage.read(journalKey(packId)));
+    const journaled = parseJournal(
+      this.#journalStorage.read(journalKey(packId)),
+      packProgressSchema,
+    );
     if (journaled && journaled.packId === packId && !this.#packs[packId]) {
       this.#packs[packId] = journaled;
       this.#schedule(packId); // written to the store, which then retires the journal
@@ -150,6 +149,7 @@ export class ProgressStore {
     } catch {
       return 'This file is not a Wheelhouse progress file (it is not JSON).';
     }
+    const { progressExportSchema } = await import('./progress-model');
     const parsed = progressExportSchema.safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -228,14 +228,21 @@ function journalKey(packId: string): string {
   return `wheelhouse-progress-journal:${packId}`;
 }
 
-function parseJournal(text: string | null): PackProgress | undefined {
+function parseJournal(
+  text: string | null,
+  schema: typeof import('./progress-model').packProgressSchema,
+): PackProgress | undefined {
   if (!text) return undefined;
   try {
-    const parsed = packProgressSchema.safeParse(JSON.parse(text));
+    const parsed = schema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
+}
+
+export function emptyProgress(packId: string): PackProgress {
+  return { packId, lastLesson: null, visited: [], exercises: {}, code: {} };
 }
 
 const contextKey = Symbol('wheelhouse-progress');
