@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { trackDownloads } from './download-progress';
+import { fetchAhead } from './fetch-ahead';
 import { sleepUnlessInterrupted } from './interrupt';
 import { LazyTools } from './lazy-tools';
 import {
@@ -75,9 +76,20 @@ interface Start {
   listen(sink: RuntimeEventSink): void;
 }
 
+/** What Pyodide's loader fetches (or imports) at once, before anything else it does. */
+const LOADER_FETCHES = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+const LOADER_SCRIPT = 'pyodide.asm.js';
+
 function beginStart(indexURL: string, expectedSizes: Record<string, number>, snapshots: boolean) {
   let sink: RuntimeEventSink | undefined;
   let last: RuntimeEvent | undefined;
+  // The loader's downloads start now rather than after the snapshot lookup below; its own
+  // import of the script then joins this one (a module is fetched and run once).
+  const stopFetchingAhead = fetchAhead(
+    self,
+    LOADER_FETCHES.map((name) => indexURL + name),
+  );
+  import(/* @vite-ignore */ indexURL + LOADER_SCRIPT).catch(() => {}); // its failure: loadPyodide's
   const stopTracking = trackDownloads(self, indexURL, expectedSizes, (loaded, total) => {
     last = { type: 'boot', phase: 'download', loaded, total };
     sink?.([last]);
@@ -99,6 +111,7 @@ function beginStart(indexURL: string, expectedSizes: Record<string, number>, sna
       });
     } finally {
       stopTracking();
+      stopFetchingAhead();
     }
   })();
   interpreter.catch(() => {}); // reported by init, which awaits it

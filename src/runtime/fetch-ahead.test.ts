@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fetchAhead } from './fetch-ahead';
+
+const BASE = 'https://example.test/pyodide/';
+
+/** A scope whose fetch records each network request and answers with its URL and count. */
+function recordingScope() {
+  const requests: string[] = [];
+  const scope = {
+    fetch: (async (input: RequestInfo | URL) => {
+      const url = input instanceof Request ? input.url : String(input);
+      requests.push(url);
+      return new Response(`${url} #${requests.filter((seen) => seen === url).length}`);
+    }) as typeof fetch,
+  };
+  return { scope, requests };
+}
+
+describe('fetchAhead', () => {
+  it('requests the files at once and hands each early response to its first fetch', async () => {
+    const { scope, requests } = recordingScope();
+    const stop = fetchAhead(scope, [`${BASE}a.wasm`, `${BASE}b.zip`]);
+    expect(requests).toEqual([`${BASE}a.wasm`, `${BASE}b.zip`]);
+
+    // Pyodide asks with a URL object for one and a string for the other.
+    expect(await (await scope.fetch(new URL(`${BASE}a.wasm`))).text()).toBe(`${BASE}a.wasm #1`);
+    expect(await (await scope.fetch(`${BASE}b.zip`)).text()).toBe(`${BASE}b.zip #1`);
+    expect(requests).toHaveLength(2);
+
+    // A second fetch of the same file, and any other file, go to the network.
+    expect(await (await scope.fetch(`${BASE}a.wasm`)).text()).toBe(`${BASE}a.wasm #2`);
+    expect(await (await scope.fetch(`${BASE}c.json`)).text()).toBe(`${BASE}c.json #1`);
+    expect(requests).toHaveLength(4);
+    stop();
+  });
+
+  it('leaves fetches with an integrity check alone, and restores fetch when stopped', async () => {
+    const { scope, requests } = recordingScope();
+    const original = scope.fetch;
+    const stop = fetchAhead(scope, [`${BASE}a.wasm`]);
+    await scope.fetch(`${BASE}a.wasm`, { integrity: 'sha256-x' });
+    expect(requests).toEqual([`${BASE}a.wasm`, `${BASE}a.wasm`]);
+    stop();
+    expect(scope.fetch).toBe(original);
+  });
+
+  it('hands over a failed early download as the failure it was', async () => {
+    const scope = {
+      fetch: (async () => {
+        throw new TypeError('Failed to fetch');
+      }) as typeof fetch,
+    };
+    const stop = fetchAhead(scope, [`${BASE}a.wasm`]);
+    await expect(scope.fetch(`${BASE}a.wasm`)).rejects.toThrow('Failed to fetch');
+    stop();
+  });
+});
