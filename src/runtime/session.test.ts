@@ -73,7 +73,23 @@ describe('PythonSession', () => {
     expect(error.traceback).toMatch(
       /^Traceback \(most recent call last\):\n {2}File "<cell 1>", line 4/,
     );
-    expect(error.traceback).not.toMatch(/wheelhouse_runner|_pyodide|<exec>/);
+    expect(error.traceback).not.toMatch(/wheelhouse_runner|_pyodide|contextlib|<exec>/);
+  });
+
+  it('runs top-level await in a task, and other code at once, with the same results', async () => {
+    // Code without await runs directly (no task: the event loop is not involved)...
+    const direct = await run('import asyncio\nprint(asyncio.current_task() is None)');
+    expect(direct.stdout).toBe('True\n');
+    // ...code with it runs as a task, and ends, fails and is trimmed like any other cell.
+    const { result, stdout } = await run(
+      'import asyncio\nawait asyncio.sleep(0)\nprint(asyncio.current_task() is None)\n1 / 0',
+    );
+    expect(stdout).toBe('False\n');
+    const error = failure(result);
+    expect(error.type).toBe('ZeroDivisionError');
+    expect(error.line).toBe(4);
+    expect(error.traceback).not.toMatch(/wheelhouse_runner|_pyodide|contextlib|<exec>/);
+    expect((await run('import asyncio\nawait asyncio.sleep(0)\n6 * 7')).stdout).toBe('42\n');
   });
 
   it('keeps library frames below the learner code', async () => {

@@ -39,7 +39,13 @@ interface RunnerModule extends PyProxy {
     canReadInput: boolean,
     sleep: ((seconds: number) => boolean) | undefined,
   ): void;
-  run(code: string, scope: string, filename: string, known: string[]): Promise<RawRunResult>;
+  /** A result at once, or a promise of one for code that may use top-level await. */
+  run(
+    code: string,
+    scope: string,
+    filename: string,
+    known: string[],
+  ): RawRunResult | Promise<RawRunResult>;
   run_exercise(
     code: string,
     checks: string,

@@ -5,10 +5,12 @@ Loaded once per interpreter as the module ``wheelhouse_runner``. The JavaScript 
 """
 
 import builtins
+import contextlib
 import importlib
 import io
 import linecache
 import os
+import re
 import sys
 import time
 import traceback
@@ -17,6 +19,8 @@ from pyodide.code import CodeRunner, find_imports  # type: ignore[import-not-fou
 from pyodide.ffi import to_js  # type: ignore[import-not-found]
 
 _PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000
+# Top-level await, async for and async with all need one of these words.
+_MAY_AWAIT = re.compile(r"\b(await|async)\b")
 
 _scopes: dict[str, dict] = {}
 _learner_files: set[str] = set()
@@ -275,41 +279,78 @@ def _show_value(value) -> None:
         print(repr(value))
 
 
-async def run(code: str, scope: str, filename: str, known_packages=None) -> object:
-    """Run one cell in its scope's namespace. Returns a JS object: ok, duration_ms, error."""
+def run(code: str, scope: str, filename: str, known_packages=None) -> object:
+    """Run one cell in its scope's namespace. Returns a JS object: ok, duration_ms, error.
+
+    Code that may use top-level await returns a coroutine instead, which the page awaits. Other
+    code runs here and now: the first coroutine handed to the page costs Pyodide about 20 ms to
+    set up its event loop, and that would land on every learner's first output.
+    """
+    if _MAY_AWAIT.search(code):  # a cheap test that never misses top-level await
+        return _run_awaiting(code, scope, filename, known_packages)
+    namespace, filename = _enter_cell(code, scope, filename)
+    with _outcome(filename, known_packages) as outcome:
+        _show_value(_code_runner(code, filename).compile().run(namespace))
+    return to_js(outcome.result, dict_converter=_js_object)
+
+
+async def _run_awaiting(code, scope, filename, known_packages) -> object:
     return to_js(await _run_cell(code, scope, filename, known_packages), dict_converter=_js_object)
 
 
 async def _run_cell(code: str, scope: str, filename: str, known_packages) -> dict:
+    namespace, filename = _enter_cell(code, scope, filename)
+    with _outcome(filename, known_packages) as outcome:
+        _show_value(await _code_runner(code, filename).compile().run_async(namespace))
+    return outcome.result
+
+
+def _enter_cell(code: str, scope: str, filename: str) -> tuple[dict, str]:
+    """The cell's namespace and the file name its tracebacks show."""
     namespace = scope_namespace(scope)
     if _project_root and not filename.startswith("<"):
         # A project's entry file runs as a real file of the project, like `python main.py`.
         filename = os.path.join(_project_root, filename)
         namespace["__file__"] = filename
     _remember_source(filename, code)
+    return namespace, filename
+
+
+def _code_runner(code: str, filename: str):
+    return CodeRunner(
+        code,
+        filename=filename,
+        return_mode="last_expr",
+        quiet_trailing_semicolon=True,
+        flags=_PyCF_ALLOW_TOP_LEVEL_AWAIT,
+    )
+
+
+class _Outcome:
+    """How a cell's run ended, as the dict the page receives."""
+
+    def __init__(self):
+        self.result: dict = {"ok": True}
+
+
+@contextlib.contextmanager
+def _outcome(filename: str, known_packages):
+    """Times the code run in its body and turns however it ends into `outcome.result`."""
+    outcome = _Outcome()
     started = time.perf_counter()
     try:
-        runner = CodeRunner(
-            code,
-            filename=filename,
-            return_mode="last_expr",
-            quiet_trailing_semicolon=True,
-            flags=_PyCF_ALLOW_TOP_LEVEL_AWAIT,
-        )
-        value = await runner.compile().run_async(namespace)
-        _show_value(value)
-        result = {"ok": True}
+        yield outcome
     except (SystemExit, ProgramExit) as exc:
-        result = {"ok": True} if exc.code in (None, 0) else _exit_result(exc.code, filename)
+        if exc.code not in (None, 0):
+            outcome.result = _exit_result(exc.code, filename)
     except BaseException as exc:  # noqa: BLE001 - every learner error becomes a result
         if isinstance(exc, ModuleNotFoundError):
             _explain_missing_module(exc, set(known_packages or ()))
-        result = _error_result(exc, filename)
+        outcome.result = _error_result(exc, filename)
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
-    result["duration_ms"] = (time.perf_counter() - started) * 1000
-    return result
+    outcome.result["duration_ms"] = (time.perf_counter() - started) * 1000
 
 
 class _Tee(io.TextIOBase):
