@@ -86,6 +86,30 @@ test('Stop on a run that still waits for Python to start cancels it', async ({ p
   await expect(output(page)).toHaveText('ran');
 });
 
+test('a Run pressed while Python downloads runs as soon as Python has started', async ({
+  page,
+}) => {
+  // The run is sent to the worker once Python has loaded, while our session is set up.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pyodide.asm.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(playgroundUrl('answer = 6 * 7\nprint("ran", answer)'));
+  const region = page.getByRole('region', { name: 'Playground code' });
+  await region.getByRole('button', { name: 'Run' }).click();
+  await expect(region.getByText('Waiting for Python…')).toBeVisible();
+  release();
+  await expect(output(page)).toHaveText('ran 42');
+  await runFinished(region);
+  await expect(page.getByRole('status')).toContainText('ready');
+  // The next run finds the variable: the early run ran in the session, not before it.
+  await replaceCode(region, 'print(answer + 1)');
+  await region.getByRole('button', { name: 'Run' }).click();
+  await expect(output(page)).toHaveText('43');
+});
+
 test('Stop while Python waits in input() ends the run', async ({ page }, testInfo) => {
   test.skip(!isolated(testInfo), 'input() can only wait for an answer on an isolated page');
   await page.goto(playgroundUrl('kept = 1\nanswer = input("Waiting: ")'));

@@ -79,6 +79,13 @@ export class RuntimeClient {
   #worker: Worker | undefined;
   #api: Comlink.Remote<RuntimeApi> | undefined;
   #ready: Promise<void> = Promise.resolve();
+  /**
+   * Settles once Python itself has loaded (the worker is setting up our session) or start-up
+   * failed: a waiting run is sent then, and the worker starts it the moment the session is
+   * ready, without a round trip through the page.
+   */
+  #loaded: Promise<void> = Promise.resolve();
+  #loadedNow: () => void = () => {};
   #interrupt: Int32Array | undefined;
   #stdin: SharedArrayBuffer | undefined;
   #queue: Job[] = [];
@@ -109,8 +116,13 @@ export class RuntimeClient {
 
   /** Starts the worker (once); later calls return the same start. */
   start(): Promise<void> {
-    if (!this.#worker) this.#ready = this.#boot();
+    if (!this.#worker) this.#begin();
     return this.#ready;
+  }
+
+  #begin(): void {
+    this.#ready = this.#boot();
+    this.#loaded = Promise.race([this.#ready, new Promise<void>((r) => (this.#loadedNow = r))]);
   }
 
   get busy(): boolean {
@@ -178,7 +190,7 @@ export class RuntimeClient {
         reason === 'stop' ? stoppedResult(filename) : crashedResult(filename, this.detail);
       current.resolve({ result, reset: reason });
     }
-    this.#ready = this.#boot();
+    this.#begin();
     await this.#ready;
     void this.#pump();
   }
@@ -270,6 +282,7 @@ export class RuntimeClient {
           } else if (event.phase === 'setup') {
             this.progress = null;
             this.detail = 'Starting Python';
+            this.#loadedNow();
           } else if (event.phase === 'idle') {
             this.idle = true;
           }
@@ -310,17 +323,22 @@ export class RuntimeClient {
     void this.#api.backgroundWork().catch(() => {});
   }
 
+  /** Read through a method: TypeScript would narrow a field compared right after setting it. */
+  #startFailed(): boolean {
+    return this.status === 'error';
+  }
+
   async #pump(): Promise<void> {
     if (this.#current || !this.#queue.length) {
       this.#askForBackgroundWork();
       return;
     }
     try {
-      await this.#ready;
+      await this.#loaded;
     } catch {
       return; // start-up failed: the status says why; runs stay queued for a restart
     }
-    if (this.#current || !this.#queue.length || !this.#api) return;
+    if (this.#current || !this.#queue.length || !this.#api || this.#startFailed()) return;
     const job = this.#queue.shift()!;
     this.#current = job;
     this.status = 'running';
@@ -338,8 +356,12 @@ export class RuntimeClient {
     }
     if (this.#current !== job) return;
     this.#current = undefined;
-    this.status = 'ready';
-    this.detail = `Python ${this.info?.pythonVersion ?? ''} ready`.replace('  ', ' ');
+    // A run sent while the session was set up may end before init's answer arrives (which then
+    // says ready), or fail with a start that failed (whose error the status keeps).
+    if (!this.#booting && !this.#startFailed()) {
+      this.status = 'ready';
+      this.detail = `Python ${this.info?.pythonVersion ?? ''} ready`.replace('  ', ' ');
+    }
     if (!result.ok && result.fatal) {
       job.resolve({ result, reset: 'crash' });
       await this.restart('crash');

@@ -37,21 +37,21 @@ async function startInterpreter(options: {
   indexURL: string;
   key: string | undefined;
   saved: Promise<Uint8Array> | undefined;
+  /** Python has loaded; what follows is ours (the snapshot, then the session). */
+  onLoaded: () => void;
 }) {
-  const { indexURL, key, saved } = options;
+  const { indexURL, key, saved, onLoaded } = options;
   if (key && saved) {
     try {
-      return {
-        pyodide: await loadPyodide({ indexURL, _loadSnapshot: saved }),
-        restored: true,
-        fresh: undefined,
-        key,
-      };
+      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved });
+      onLoaded();
+      return { pyodide, restored: true, fresh: undefined, key };
     } catch {
       await dropSnapshot(key).catch(() => {}); // a snapshot this runtime cannot use
     }
   }
   const pyodide = await loadPyodide({ indexURL, ...(key && { _makeSnapshot: true }) });
+  onLoaded();
   let fresh: Uint8Array | undefined;
   if (key) {
     try {
@@ -108,6 +108,10 @@ function beginStart(indexURL: string, expectedSizes: Record<string, number>, sna
         indexURL,
         key: await key,
         saved: response?.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
+        onLoaded: () => {
+          last = { type: 'boot', phase: 'setup' };
+          sink?.([last]);
+        },
       });
     } finally {
       stopTracking();
@@ -139,6 +143,22 @@ self.addEventListener('message', (event: MessageEvent) => {
 
 class WorkerRuntime implements RuntimeApi {
   #session: PythonSession | undefined;
+  /**
+   * Settles when init has the session (or failed): the page may send a run while the session
+   * is still being set up, and that run then starts the moment it is ready, before anything
+   * else the worker has queued (such as a garbage collection after the long start).
+   */
+  #started: Promise<PythonSession>;
+  #startedNow: (session: PythonSession) => void = () => {};
+  #startFailed: (error: unknown) => void = () => {};
+
+  constructor() {
+    this.#started = new Promise((resolve, reject) => {
+      this.#startedNow = resolve;
+      this.#startFailed = reject;
+    });
+    this.#started.catch(() => {}); // reported by init itself
+  }
   #tools = new LazyTools();
   #background: (() => Promise<void>) | undefined;
 
@@ -150,10 +170,20 @@ class WorkerRuntime implements RuntimeApi {
       : beginStart(options.indexURL, options.expectedSizes ?? {}, snapshots);
     prestarted = undefined;
     start.listen(onEvents);
-    const { pyodide, restored, fresh, key } = await start.interpreter;
-    onEvents([{ type: 'boot', phase: 'setup' }]);
-    const session = await this.#startSession(pyodide, options, onEvents);
+    let session: PythonSession;
+    let started: Started;
+    try {
+      started = await start.interpreter;
+      session = await this.#startSession(started.pyodide, options, onEvents);
+    } catch (error) {
+      this.#startFailed(error);
+      throw error;
+    }
+    const { pyodide, restored, fresh, key } = started;
+    // Only now: a Stop pressed for a run sent during set-up must interrupt that run, not ours.
+    if (options.interruptBuffer) pyodide.setInterruptBuffer(options.interruptBuffer);
     this.#session = session;
+    this.#startedNow(session);
     onEvents([{ type: 'boot', phase: 'ready' }]);
     this.#background = () => this.#afterReady(fresh && key ? { key, fresh } : undefined, onEvents);
     return {
@@ -168,7 +198,6 @@ class WorkerRuntime implements RuntimeApi {
   /** Step 2: our runner, streams, input() and Stop wired into the interpreter. */
   #startSession(pyodide: PyodideInterface, options: InitOptions, onEvents: RuntimeEventSink) {
     const { interruptBuffer, stdinBuffer } = options;
-    if (interruptBuffer) pyodide.setInterruptBuffer(interruptBuffer);
     const sources = {
       wheelhouse_runner: runnerSource,
       wheelhouse_checks: checksSource,
@@ -213,7 +242,7 @@ class WorkerRuntime implements RuntimeApi {
   }
 
   async run(request: RunRequest) {
-    const session = this.#ready();
+    const session = this.#session ?? (await this.#started);
     if (LazyTools.needed(request.exercise?.checks)) await this.#tools.ready();
     return session.run(request);
   }
