@@ -29,15 +29,12 @@ export function offlinePackageDir(): string | undefined {
   return value ? path.resolve(value) : undefined;
 }
 
-export async function startNodeSession(
-  hooks: SessionHooks & { interruptBuffer?: Int32Array },
-): Promise<PythonSession> {
+export async function startNodeSession(hooks: SessionHooks): Promise<PythonSession> {
   const packageCacheDir = offlinePackageDir();
   const pyodide = await loadPyodide({
     indexURL: nodePyodideDir(),
     ...(packageCacheDir && { packageCacheDir }),
   });
-  if (hooks.interruptBuffer) pyodide.setInterruptBuffer(hooks.interruptBuffer);
   const { toolsForPython } = await import('./tools-bridge');
   return PythonSession.create(pyodide, readPythonSources(), {
     jsModules: { _wheelhouse_tools_js: toolsForPython },

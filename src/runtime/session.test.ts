@@ -290,5 +290,20 @@ describe('Stop before the learner code starts', () => {
     expect(
       (await stopped.run({ runId: 2, code: 'x = 1', scope: 's', filename: '<cell 1>' })).ok,
     ).toBe(true);
+
+    // A Stop that arrives while the session does its own work (warming up, checking syntax)
+    // is left for the run it was meant for.
+    interrupt[0] = 2;
+    stopped.warmUp();
+    expect(stopped.checkSyntax('y = (', '<cell 2>')).toMatchObject({ line: 1 });
+    stopped.resetScope('other');
+    const meant = await stopped.run({
+      runId: 3,
+      code: 'while True:\n    pass',
+      scope: 's',
+      filename: '<cell 2>',
+    });
+    expect(meant.ok ? null : meant.error).toMatchObject({ type: 'KeyboardInterrupt' });
+    expect(interrupt[0]).toBe(0);
   });
 });

@@ -31,6 +31,11 @@ export interface SessionHooks {
   sleep?: (seconds: number) => boolean;
   /** JavaScript modules Python can import, by name (the labs' tools for exercise checks). */
   jsModules?: Record<string, object>;
+  /**
+   * The flag Stop sets (cross-origin isolated pages): Python raises KeyboardInterrupt when it
+   * sees it. Watched only while a run's code runs, never during our own work between runs.
+   */
+  interruptBuffer?: Int32Array;
 }
 
 interface RunnerModule extends PyProxy {
@@ -93,6 +98,7 @@ export class PythonSession {
   /** Rejects when the interpreter dies; runs race it, so none waits forever. */
   #died: Promise<never>;
   #dead = false;
+  #interrupt: Int32Array | undefined;
 
   private constructor(pyodide: PyodideInterface, runner: RunnerModule, batcher: OutputBatcher) {
     this.#pyodide = pyodide;
@@ -146,7 +152,28 @@ export class PythonSession {
       readLine !== undefined,
       hooks.sleep,
     );
+    session.#interrupt = hooks.interruptBuffer;
+    session.#watchInterrupts(true);
     return session;
+  }
+
+  /**
+   * Our own Python work between runs (warming up, syntax checks) must not take a Stop meant for
+   * a run: a Stop pressed while it works stays set, and the run it was meant for raises it.
+   */
+  #quietly<T>(work: () => T): T {
+    this.#watchInterrupts(false);
+    try {
+      return work();
+    } finally {
+      this.#watchInterrupts(true);
+    }
+  }
+
+  #watchInterrupts(on: boolean): void {
+    if (!this.#interrupt || this.#dead) return;
+    // Pyodide stops polling when given no buffer; the flag itself keeps its value.
+    this.#pyodide.setInterruptBuffer((on ? this.#interrupt : undefined) as Int32Array);
   }
 
   /**
@@ -155,11 +182,15 @@ export class PythonSession {
    */
   warmUp(): void {
     if (this.#dead) return;
-    this.#pyodide.runPython(`import tracemalloc, ${this.#lazyModules.join(', ')}`);
+    this.#quietly(() =>
+      this.#pyodide.runPython(`import tracemalloc, ${this.#lazyModules.join(', ')}`),
+    );
   }
 
   get pythonVersion(): string {
-    return String(this.#pyodide.runPython('import sys; sys.version.split()[0]'));
+    return this.#quietly(() =>
+      String(this.#pyodide.runPython('import sys; sys.version.split()[0]')),
+    );
   }
 
   #connectStreams(): void {
@@ -261,7 +292,7 @@ export class PythonSession {
   }
 
   checkSyntax(code: string, filename: string): SyntaxProblem | null {
-    const raw = this.#runner.check_syntax(code, filename);
+    const raw = this.#quietly(() => this.#runner.check_syntax(code, filename));
     if (!raw) return null;
     return {
       message: raw.message,
@@ -273,7 +304,7 @@ export class PythonSession {
   }
 
   resetScope(scope: string): void {
-    this.#runner.reset_scope(scope);
+    this.#quietly(() => this.#runner.reset_scope(scope));
   }
 }
 

@@ -180,8 +180,6 @@ class WorkerRuntime implements RuntimeApi {
       throw error;
     }
     const { pyodide, restored, fresh, key } = started;
-    // Only now: a Stop pressed for a run sent during set-up must interrupt that run, not ours.
-    if (options.interruptBuffer) pyodide.setInterruptBuffer(options.interruptBuffer);
     this.#session = session;
     this.#startedNow(session);
     onEvents([{ type: 'boot', phase: 'ready' }]);
@@ -205,6 +203,8 @@ class WorkerRuntime implements RuntimeApi {
     };
     return PythonSession.create(pyodide, sources, {
       onEvents,
+      // Watched from the end of the set-up: a Stop pressed for a run sent meanwhile stops that run.
+      ...(interruptBuffer && { interruptBuffer }),
       jsModules: { _wheelhouse_tools_js: this.#tools.forPython() },
       ...(stdinBuffer && {
         readLine: (announce: () => void) => waitForStdin(stdinBuffer, interruptBuffer, announce),
