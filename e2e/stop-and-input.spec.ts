@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { isolated, output, playgroundUrl, replaceCode, runFinished } from './helpers';
 
 test('Stop ends an infinite loop; variables survive when isolated', async ({ page }, testInfo) => {
@@ -68,12 +68,7 @@ test('input() reads from an inline prompt when isolated, and explains itself whe
 
 test('Stop on a run that still waits for Python to start cancels it', async ({ page }) => {
   // Hold the runtime's download, so the run is certainly still queued when Stop is pressed.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/pyodide.asm.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdDownload(page);
   await page.goto(playgroundUrl('print("ran")'));
   const region = page.getByRole('region', { name: 'Playground code' });
   await region.getByRole('button', { name: 'Run' }).click();
@@ -90,12 +85,7 @@ test('a Run pressed while Python downloads runs as soon as Python has started', 
   page,
 }) => {
   // The run is sent to the worker once Python has loaded, while our session is set up.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/pyodide.asm.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdDownload(page);
   await page.goto(playgroundUrl('answer = 6 * 7\nprint("ran", answer)'));
   const region = page.getByRole('region', { name: 'Playground code' });
   await region.getByRole('button', { name: 'Run' }).click();
@@ -121,3 +111,14 @@ test('Stop while Python waits in input() ends the run', async ({ page }, testInf
   await expect(output(page)).toContainText('Stopped (KeyboardInterrupt)');
   await expect(output(page).getByRole('textbox', { name: 'Input for Python' })).toHaveCount(0);
 });
+
+/** Holds Python's wasm download until the returned function is called. */
+async function holdDownload(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pyodide.asm.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
