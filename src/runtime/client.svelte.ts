@@ -16,6 +16,7 @@ import type {
   RuntimeInfo,
 } from './protocol';
 import { clearInterrupt, createInterruptBuffer, requestInterrupt } from './interrupt';
+import { keepSnapshot } from './snapshot-maker';
 import { answerStdin, cancelStdin, createStdinBuffer } from './stdin-channel';
 
 export type RuntimeStatus = 'loading' | 'ready' | 'running' | 'restarting' | 'error';
@@ -72,7 +73,7 @@ export class RuntimeClient {
   info = $state.raw<RuntimeInfo | null>(null);
   /** Counts interpreter replacements, so pages can tell that their variables are gone. */
   generation = $state(0);
-  /** Python is ready and its background work (snapshot, labs) is done too. */
+  /** Python is ready and its background work is done too (labs, the next visit's snapshot). */
   idle = $state(false);
   readonly isolated: boolean;
 
@@ -105,6 +106,10 @@ export class RuntimeClient {
   #booting = false;
   /** This worker has been told to do its background work. */
   #backgroundAsked = false;
+  /** A snapshot for the next start has been asked for (once per page, however many restarts). */
+  #snapshotAsked = false;
+  /** Ends the background snapshot worker when the page no longer needs Python. */
+  #lifetime = new AbortController();
 
   constructor(options: RuntimeClientOptions) {
     this.isolated = detectCapabilities().isolated;
@@ -197,6 +202,7 @@ export class RuntimeClient {
 
   /** Ends the worker for good (a page or embedded cell that no longer needs Python). */
   dispose(): void {
+    this.#lifetime.abort();
     this.#teardown();
     for (const job of this.#queue.splice(0)) {
       job.resolve({ result: stoppedResult(job.request.filename), cancelled: true });
@@ -284,7 +290,7 @@ export class RuntimeClient {
             this.detail = 'Starting Python';
             this.#loadedNow();
           } else if (event.phase === 'idle') {
-            this.idle = true;
+            void this.#afterIdle();
           }
           break;
         case 'fatal':
@@ -321,6 +327,16 @@ export class RuntimeClient {
     this.#backgroundAsked = true;
     this.#settle();
     void this.#api.backgroundWork().catch(() => {});
+  }
+
+  /** After a start without a snapshot, one is made for the next start before the page is idle. */
+  async #afterIdle(): Promise<void> {
+    const generation = this.generation;
+    if (this.info?.snapshot === 'missing' && !this.#snapshotAsked) {
+      this.#snapshotAsked = true;
+      await keepSnapshot(this.#createWorker, this.#indexURL, this.#lifetime.signal);
+    }
+    if (this.generation === generation) this.idle = true;
   }
 
   /** Read through a method: TypeScript would narrow a field compared right after setting it. */

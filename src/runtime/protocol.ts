@@ -9,7 +9,7 @@ export type OutputStream = 'stdout' | 'stderr';
 
 /**
  * Named start-up steps, in order; `download` reports bytes while files download, and `idle`
- * comes once the background work after `ready` (saving a snapshot, loading the labs) is done.
+ * comes once the background work after `ready` (warming up exercises, loading the labs) is done.
  */
 export type BootPhase = 'download' | 'start' | 'setup' | 'ready' | 'idle';
 
@@ -51,8 +51,12 @@ export interface RuntimeInfo {
   /** True when input() can wait for the learner and Stop keeps state. */
   canReadInput: boolean;
   bootMs: number;
-  /** Started from a cached memory snapshot. */
-  fromSnapshot?: boolean;
+  /**
+   * `restored`: started from a cached memory snapshot. `missing`: snapshots are on but there
+   * was none to use, so the page may have one made for the next start (`makeSnapshot`).
+   * `off`: not wanted, or this browser cannot keep one.
+   */
+  snapshot: 'restored' | 'missing' | 'off';
 }
 
 export interface RunRequest {
@@ -122,8 +126,13 @@ export interface RuntimeApi {
   checkSyntax(code: string, filename: string): Promise<SyntaxProblem | null>;
   resetScope(scope: string): Promise<void>;
   /**
-   * Starts the work kept off the first run's path (saving the snapshot, loading the labs'
+   * Starts the work kept off the first run's path (warming up exercises, loading the labs'
    * tools); the page calls it once nothing waits to run. It ends with the `idle` boot event.
    */
   backgroundWork(): Promise<void>;
+  /**
+   * Called on a worker of its own, which is then ended: starts a fresh interpreter, snapshots
+   * it and keeps the snapshot for the next start. False when one was already kept.
+   */
+  makeSnapshot(indexURL: string): Promise<boolean>;
 }

@@ -7,23 +7,27 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodePyodideDir, readPythonSources } from './node';
 import type { RuntimeEvent } from './protocol';
 import { PythonSession } from './session';
-import { snapshotKey, snapshotRecipe } from './snapshot';
-
-type Snapshotting = PyodideInterface & { makeMemorySnapshot(): Uint8Array };
+import {
+  makeSnapshot,
+  packSnapshot,
+  snapshotKey,
+  snapshotRecipe,
+  unpackSnapshot,
+} from './snapshot';
 
 const sources = readPythonSources();
 const recipe = snapshotRecipe({ wheelhouse_runner: sources.wheelhouse_runner });
 
+let snapshot: Uint8Array;
+let stored: Uint8Array;
 let restored: PyodideInterface;
 
 beforeAll(async () => {
-  const fresh = (await loadPyodide({
-    indexURL: nodePyodideDir(),
-    _makeSnapshot: true,
-  })) as Snapshotting;
-  fresh.runPython(recipe);
-  const snapshot = fresh.makeMemorySnapshot();
-  restored = await loadPyodide({ indexURL: nodePyodideDir(), _loadSnapshot: snapshot });
+  snapshot = await makeSnapshot(nodePyodideDir(), recipe);
+  // Stored and read back the way Cache Storage keeps it.
+  stored = new Uint8Array(await packSnapshot(snapshot).arrayBuffer());
+  const unpacked = await unpackSnapshot(new Response(stored as BlobPart));
+  restored = await loadPyodide({ indexURL: nodePyodideDir(), _loadSnapshot: unpacked });
 }, 60_000);
 
 describe('snapshot recipe', () => {
@@ -54,6 +58,15 @@ describe('snapshot recipe', () => {
       .join('');
     expect(stdout).toBe('42\n');
     expect(result.ok && result.checks?.every((check) => check.passed)).toBe(true);
+  });
+
+  it('is stored compressed, and damaged bytes are refused rather than restored', async () => {
+    expect(stored.length).toBeLessThan(snapshot.length / 2);
+    const unpacked = await unpackSnapshot(new Response(stored as BlobPart));
+    // Byte for byte (Buffer.equals: a 21 MB toEqual would enumerate every index).
+    expect(Buffer.from(unpacked).equals(Buffer.from(snapshot))).toBe(true);
+    const truncated = stored.slice(0, stored.length / 2);
+    await expect(unpackSnapshot(new Response(truncated))).rejects.toThrow();
   });
 
   it('names its key after the runtime and the recipe', async () => {

@@ -1,16 +1,31 @@
 /**
  * Warm starts from a memory snapshot (Pyodide 0.28's experimental makeMemorySnapshot /
- * _loadSnapshot). The first start makes one before any of our code touches the interpreter;
- * it is kept in Cache Storage under a key naming the exact runtime and
- * recipe, and the next visit loads it (about ten times faster). Any mismatch or error means
- * a normal start: a snapshot is only ever an optimisation.
+ * _loadSnapshot). After a start without one, a worker of its own starts a second, untouched
+ * interpreter in the background and snapshots it (the learner's interpreter already holds
+ * JavaScript objects, which a snapshot may not). It is kept gzip-compressed in Cache Storage
+ * under a key naming the exact runtime and recipe, and the next visit loads it (about ten
+ * times faster). Any mismatch or error means a normal start: a snapshot is only an optimisation.
+ *
+ * Packages are not part of it: the files they install and the native libraries they load
+ * live outside the wasm memory that a 0.28 snapshot holds.
  */
+import { loadPyodide, type PyodideInterface } from 'pyodide';
+import { INSTALL_FUNCTION } from './python-modules';
 import { PYODIDE_VERSION } from './pyodide-version';
 
 const CACHE_NAME = 'wheelhouse-snapshots';
 
 /** Bump when the snapshot's format or the way it is made changes. */
-const RECIPE = 4;
+const RECIPE = 5;
+
+type Snapshotting = PyodideInterface & { makeMemorySnapshot(): Uint8Array };
+
+/** Starts a fresh interpreter, runs the recipe on it, and returns its memory snapshot. */
+export async function makeSnapshot(indexURL: string, recipe: string): Promise<Uint8Array> {
+  const pyodide = (await loadPyodide({ indexURL, _makeSnapshot: true })) as Snapshotting;
+  pyodide.runPython(recipe);
+  return pyodide.makeMemorySnapshot();
+}
 
 /** Modules the runner imports anyway, imported before the snapshot so restores skip them. */
 export const PREIMPORTS =
@@ -25,15 +40,12 @@ export const PREIMPORTS =
 export function snapshotRecipe(modules: Record<string, string>): string {
   return [
     PREIMPORTS,
-    'import sys, types',
-    'def _wheelhouse_install(name, source):',
-    '    module = sys.modules[name] = types.ModuleType(name)',
-    '    exec(compile(source, name + ".py", "exec"), module.__dict__)',
+    INSTALL_FUNCTION,
     // A JSON string is a valid Python string literal.
     ...Object.entries(modules).map(
-      ([name, source]) => `_wheelhouse_install(${JSON.stringify(name)}, ${JSON.stringify(source)})`,
+      ([name, source]) => `install(${JSON.stringify(name)}, ${JSON.stringify(source)})`,
     ),
-    'del _wheelhouse_install',
+    'del install',
   ].join('\n');
 }
 
@@ -58,17 +70,27 @@ export async function findSnapshot(key: string): Promise<Response | undefined> {
 }
 
 /**
- * Stores a snapshot (replacing any other). Uncompressed: the snapshot is read on every warm
- * start, where decompressing its ~20 MB took longer than reading them, and disk is cheaper
- * than a learner's wait.
+ * A snapshot as stored: gzip, about a quarter of its 21 MB (most of the memory is zeros and
+ * Python objects). Unpacking it takes a few tens of milliseconds on a warm start, while the
+ * runtime's script and wasm load from disk beside it.
  */
+export function packSnapshot(bytes: Uint8Array): Response {
+  const body = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(body, { headers: { 'Content-Type': 'application/gzip' } });
+}
+
+/** The snapshot's bytes from a stored response (rejects when they are damaged). */
+export async function unpackSnapshot(stored: Response): Promise<Uint8Array> {
+  if (!stored.body) throw new Error('the stored snapshot is empty');
+  const body = stored.body.pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(body).arrayBuffer());
+}
+
+/** Stores a snapshot, replacing any other. */
 export async function saveSnapshot(key: string, bytes: Uint8Array): Promise<void> {
   if (!available()) return;
   const cache = await caches.open(CACHE_NAME);
-  await cache.put(
-    key,
-    new Response(bytes as BlobPart, { headers: { 'Content-Type': 'application/octet-stream' } }),
-  );
+  await cache.put(key, packSnapshot(bytes));
   for (const request of await cache.keys()) {
     if (request.url !== key) await cache.delete(request);
   }

@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { trackDownloads } from './download-progress';
+import { compileAhead } from './compile-ahead';
 import { fetchAhead } from './fetch-ahead';
 import { sleepUnlessInterrupted } from './interrupt';
 import { LazyTools } from './lazy-tools';
@@ -14,6 +15,7 @@ import {
   type InitOptions,
   type RunRequest,
   type RuntimeApi,
+  type RuntimeInfo,
   type RuntimeEvent,
   type RuntimeEventSink,
 } from './protocol';
@@ -21,48 +23,44 @@ import checksSource from './python/checks.py?raw';
 import runnerSource from './python/runner.py?raw';
 import toolsSource from './python/wheelhouse_tools.py?raw';
 import { PythonSession } from './session';
-import { dropSnapshot, findSnapshot, saveSnapshot, snapshotKey, snapshotRecipe } from './snapshot';
+import {
+  dropSnapshot,
+  findSnapshot,
+  makeSnapshot,
+  saveSnapshot,
+  snapshotKey,
+  snapshotRecipe,
+  unpackSnapshot,
+} from './snapshot';
 import { waitForStdin } from './stdin-channel';
-
-type Snapshotting = PyodideInterface & { makeMemorySnapshot(): Uint8Array };
 
 /** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
 const SNAPSHOT_RECIPE = snapshotRecipe({ wheelhouse_runner: runnerSource });
 
-/**
- * Step 1: the interpreter, restored from a snapshot if possible, else started afresh (and
- * snapshotted, when `key` says where to keep it).
- */
+/** How this interpreter started, as RuntimeInfo reports it. */
+type SnapshotUse = RuntimeInfo['snapshot'];
+
+/** Step 1: the interpreter, restored from a snapshot if there is a usable one, else started afresh. */
 async function startInterpreter(options: {
   indexURL: string;
   key: string | undefined;
   saved: Promise<Uint8Array> | undefined;
-  /** Python has loaded; what follows is ours (the snapshot, then the session). */
+  /** Python has loaded; what follows is ours (the session). */
   onLoaded: () => void;
-}) {
+}): Promise<{ pyodide: PyodideInterface; snapshot: SnapshotUse }> {
   const { indexURL, key, saved, onLoaded } = options;
   if (key && saved) {
     try {
       const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved });
       onLoaded();
-      return { pyodide, restored: true, fresh: undefined, key };
+      return { pyodide, snapshot: 'restored' };
     } catch {
-      await dropSnapshot(key).catch(() => {}); // a snapshot this runtime cannot use
+      await dropSnapshot(key).catch(() => {}); // damaged, or one this runtime cannot use
     }
   }
-  const pyodide = await loadPyodide({ indexURL, ...(key && { _makeSnapshot: true }) });
+  const pyodide = await loadPyodide({ indexURL });
   onLoaded();
-  let fresh: Uint8Array | undefined;
-  if (key) {
-    try {
-      // Before anything of ours holds a JavaScript object (see snapshotRecipe).
-      pyodide.runPython(SNAPSHOT_RECIPE);
-      fresh = (pyodide as Snapshotting).makeMemorySnapshot();
-    } catch {
-      fresh = undefined;
-    }
-  }
-  return { pyodide, restored: false, fresh, key };
+  return { pyodide, snapshot: key ? 'missing' : 'off' };
 }
 
 type Started = Awaited<ReturnType<typeof startInterpreter>>;
@@ -76,29 +74,32 @@ interface Start {
   listen(sink: RuntimeEventSink): void;
 }
 
-/** What Pyodide's loader fetches (or imports) at once, before anything else it does. */
-const LOADER_FETCHES = ['pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+/** The files Pyodide's loader needs before Python can start, besides its script. */
 const LOADER_SCRIPT = 'pyodide.asm.js';
+const LOADER_WASM = 'pyodide.asm.wasm';
+const LOADER_FETCHES = ['python_stdlib.zip', 'pyodide-lock.json'];
 
 function beginStart(indexURL: string, expectedSizes: Record<string, number>, snapshots: boolean) {
   let sink: RuntimeEventSink | undefined;
   let last: RuntimeEvent | undefined;
-  // The loader's downloads start now rather than after the snapshot lookup below; its own
-  // import of the script then joins this one (a module is fetched and run once).
-  const stopFetchingAhead = fetchAhead(
-    self,
-    LOADER_FETCHES.map((name) => indexURL + name),
-  );
-  import(/* @vite-ignore */ indexURL + LOADER_SCRIPT).catch(() => {}); // its failure: loadPyodide's
+  // Everything Pyodide's loader will ask for is requested now, the loader's script first (the
+  // wasm is instantiated once it has run), rather than one after another as the loader gets
+  // to each, or after the snapshot lookup below. The loader's own import of the script joins
+  // this one (a module is fetched and run once); its failure is reported by loadPyodide.
+  import(/* @vite-ignore */ indexURL + LOADER_SCRIPT).catch(() => {});
   const stopTracking = trackDownloads(self, indexURL, expectedSizes, (loaded, total) => {
     last = { type: 'boot', phase: 'download', loaded, total };
     sink?.([last]);
   });
+  const stopCompiling = compileAhead(self, indexURL + LOADER_WASM);
+  const stopFetchingAhead = fetchAhead(
+    self,
+    LOADER_FETCHES.map((name) => indexURL + name),
+  );
   const interpreter = (async () => {
     try {
-      // Pyodide's loader is bundled into this worker (one request less before its downloads
-      // begin); reading a saved snapshot's bytes overlaps its start (it awaits them just
-      // before the wasm).
+      // Reading a saved snapshot's bytes overlaps the loader's start (it awaits them just
+      // before the wasm is instantiated).
       const key = snapshots
         ? snapshotKey(indexURL, SNAPSHOT_RECIPE).catch(() => undefined)
         : Promise.resolve(undefined);
@@ -107,15 +108,16 @@ function beginStart(indexURL: string, expectedSizes: Record<string, number>, sna
       return await startInterpreter({
         indexURL,
         key: await key,
-        saved: response?.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
+        saved: response && unpackSnapshot(response),
         onLoaded: () => {
           last = { type: 'boot', phase: 'setup' };
           sink?.([last]);
         },
       });
     } finally {
-      stopTracking();
       stopFetchingAhead();
+      stopCompiling();
+      stopTracking();
     }
   })();
   interpreter.catch(() => {}); // reported by init, which awaits it
@@ -179,17 +181,16 @@ class WorkerRuntime implements RuntimeApi {
       this.#startFailed(error);
       throw error;
     }
-    const { pyodide, restored, fresh, key } = started;
     this.#session = session;
     this.#startedNow(session);
     onEvents([{ type: 'boot', phase: 'ready' }]);
-    this.#background = () => this.#afterReady(fresh && key ? { key, fresh } : undefined, onEvents);
+    this.#background = () => this.#afterReady(onEvents);
     return {
       pythonVersion: session.pythonVersion,
-      pyodideVersion: pyodide.version,
+      pyodideVersion: started.pyodide.version,
       canReadInput: options.stdinBuffer !== undefined,
       bootMs: performance.now() - start.began,
-      fromSnapshot: restored,
+      snapshot: started.snapshot,
     };
   }
 
@@ -221,12 +222,8 @@ class WorkerRuntime implements RuntimeApi {
     await work?.();
   }
 
-  /** Step 3, in the background: keep the snapshot for next time, warm up exercises, fetch the labs' tools. */
-  async #afterReady(
-    snapshot: { key: string; fresh: Uint8Array } | undefined,
-    onEvents: RuntimeEventSink,
-  ) {
-    if (snapshot) await saveSnapshot(snapshot.key, snapshot.fresh).catch(() => {});
+  /** Step 3, in the background: warm up exercises, fetch the labs' tools. */
+  async #afterReady(onEvents: RuntimeEventSink) {
     try {
       this.#session?.warmUp();
     } catch {
@@ -245,6 +242,13 @@ class WorkerRuntime implements RuntimeApi {
     const session = this.#session ?? (await this.#started);
     if (LazyTools.needed(request.exercise?.checks)) await this.#tools.ready();
     return session.run(request);
+  }
+
+  async makeSnapshot(indexURL: string) {
+    const key = await snapshotKey(indexURL, SNAPSHOT_RECIPE);
+    if (await findSnapshot(key)) return false; // another tab made it meanwhile
+    await saveSnapshot(key, await makeSnapshot(indexURL, SNAPSHOT_RECIPE));
+    return true;
   }
 
   async checkSyntax(code: string, filename: string) {

@@ -1,0 +1,67 @@
+/**
+ * Compiles Pyodide's wasm while it downloads. Pyodide's loader only asks for the compile once
+ * its 1 MB script has arrived and run, so on a cold start the wasm's bytes wait for it; here
+ * they are compiled as they stream in, and the compiled module is handed to the loader's own
+ * `WebAssembly.instantiateStreaming` call for that file. The loader takes no compiled module,
+ * so its fetch of the file and that call are the one place to hand it over.
+ *
+ * When the early compile fails (a host that serves .wasm without the `application/wasm` type,
+ * which streaming refuses), the loader gets an instance made from the bytes instead: slower,
+ * but a start rather than a hang.
+ */
+
+type Wasm = Pick<typeof WebAssembly, 'compileStreaming' | 'instantiate' | 'instantiateStreaming'>;
+
+export interface CompileScope {
+  fetch: typeof fetch;
+  WebAssembly: Wasm;
+}
+
+export function compileAhead(scope: CompileScope, url: string): () => void {
+  const wasm = scope.WebAssembly;
+  const originalFetch = scope.fetch;
+  const originalInstantiate = wasm.instantiateStreaming;
+  const download = originalFetch(url);
+  const compiled = wasm.compileStreaming(download);
+  compiled.catch(() => {}); // the loader's instantiate reports what matters
+  let handed = false;
+
+  const stop = () => {
+    handed = true;
+    if (scope.fetch === patchedFetch) scope.fetch = originalFetch;
+    if (wasm.instantiateStreaming === patchedInstantiate) {
+      wasm.instantiateStreaming = originalInstantiate;
+    }
+  };
+
+  // The download itself stands in for the response: nothing but the instantiate call below
+  // reads it, and that call recognises it by identity.
+  const patchedFetch: typeof fetch = (input, init) => {
+    const asked = input instanceof Request ? input.url : String(input);
+    if (handed || asked !== url || init?.integrity || input instanceof Request) {
+      return originalFetch(input, init);
+    }
+    handed = true;
+    return download;
+  };
+
+  const patchedInstantiate = (async (
+    source: Response | PromiseLike<Response>,
+    imports?: WebAssembly.Imports,
+  ) => {
+    if (source !== download) return originalInstantiate(source, imports);
+    stop();
+    let module: WebAssembly.Module;
+    try {
+      module = await compiled;
+    } catch {
+      const bytes = await (await originalFetch(url)).arrayBuffer();
+      return wasm.instantiate(bytes, imports);
+    }
+    return { module, instance: await wasm.instantiate(module, imports) };
+  }) as typeof WebAssembly.instantiateStreaming;
+
+  scope.fetch = patchedFetch;
+  wasm.instantiateStreaming = patchedInstantiate;
+  return stop;
+}
