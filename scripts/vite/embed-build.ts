@@ -10,7 +10,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import path from 'node:path';
 import { build, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
-import { coreFileSizes } from './pyodide-assets.ts';
 
 const ENTRY = 'src/embed/index.ts';
 const WORKER_STARTER = 'src/embed/module-worker.ts';
@@ -33,21 +32,23 @@ export function embedBuild(): Plugin {
     },
     async closeBundle() {
       if (config.command !== 'build' || config.build.ssr) return;
-      await build(embedConfig(config.root, path.resolve(config.root, config.build.outDir)));
+      // The embed uses the app's copy of Pyodide, whose sizes the app's build already knows.
+      const sizes = String(config.define?.[SIZES] ?? '"{}"');
+      await build(embedConfig(config.root, path.resolve(config.root, config.build.outDir), sizes));
     },
   };
 }
 
-export function embedConfig(root: string, outDir: string): InlineConfig {
+const SIZES = 'import.meta.env.VITE_PYODIDE_SIZES';
+
+export function embedConfig(root: string, outDir: string, sizes: string): InlineConfig {
   return {
     configFile: false,
     root,
     base: './',
     publicDir: false,
     plugins: [crossOriginWorkers(path.resolve(root, WORKER_STARTER)), svelte()],
-    define: {
-      'import.meta.env.VITE_PYODIDE_SIZES': JSON.stringify(JSON.stringify(coreFileSizes())),
-    },
+    define: { [SIZES]: sizes },
     optimizeDeps: { exclude: ['pyodide'] },
     worker: { format: 'es' },
     build: {

@@ -1,7 +1,8 @@
 /**
  * Vite plugin that serves (dev, preview) and copies (build) Pyodide's runtime files under
  * `/pyodide/v<version>/`, with a lock file whose package entries point either at the offline
- * package folder (`WHEELHOUSE_PYODIDE_PACKAGES`) or at the official package location.
+ * package folder (`WHEELHOUSE_PYODIDE_PACKAGES`) or at the official package location, and a
+ * standard library zip with bytecode (src/runtime/stdlib-bytecode.ts).
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
@@ -15,6 +16,8 @@ import {
   PYODIDE_PATH,
   PYODIDE_VERSION,
 } from '../../src/runtime/pyodide-version.ts';
+import { readPythonSources } from '../../src/runtime/python-sources.ts';
+import { bytecodeStdlib } from '../../src/runtime/stdlib-bytecode.ts';
 import { packageFolderFromEnv, rewriteLockFile } from './package-source.ts';
 
 const MIME: Record<string, string> = {
@@ -40,20 +43,33 @@ export function pyodideDir(): string {
 
 interface Sources {
   coreDir: string;
+  /** The standard library zip served in place of Pyodide's. */
+  stdlib: string;
   packagesDir: string | undefined;
   lockJson: string;
 }
 
-function loadSources(): Sources {
+/**
+ * What the runtime folder serves. Builds (and the preview of one) add Wheelhouse's own Python
+ * modules to the standard library's bytecode; the dev server leaves them out, since they
+ * change while it runs (the worker then installs them from source).
+ */
+async function loadSources(withOwnModules: boolean, log: (message: string) => void) {
   const coreDir = pyodideDir();
   const packagesDir = packageFolderFromEnv();
   const lock = JSON.parse(readFileSync(path.join(coreDir, 'pyodide-lock.json'), 'utf8'));
   const lockJson = JSON.stringify(rewriteLockFile(lock, packagesDir, OFFICIAL_PACKAGE_BASE));
-  return { coreDir, packagesDir, lockJson };
+  const stdlib = await bytecodeStdlib({
+    coreDir,
+    ...(withOwnModules && { modules: { ...readPythonSources() } }),
+    log,
+  });
+  return { coreDir, stdlib, packagesDir, lockJson } satisfies Sources;
 }
 
 /** The file on disk that serves `name` (a file directly under the runtime folder), if any. */
 function resolveFile(sources: Sources, name: string): string | undefined {
+  if (name === 'python_stdlib.zip') return sources.stdlib;
   if ((PYODIDE_CORE_FILES as readonly string[]).includes(name)) {
     return path.join(sources.coreDir, name);
   }
@@ -90,10 +106,9 @@ function serve(sources: Sources, base: string) {
 }
 
 /** Sizes of the core files, so the loading screen can show real progress without Content-Length. */
-export function coreFileSizes(): Record<string, number> {
-  const dir = pyodideDir();
+function coreFileSizes(sources: Sources): Record<string, number> {
   return Object.fromEntries(
-    PYODIDE_CORE_FILES.map((name) => [name, statSync(path.join(dir, name)).size]),
+    PYODIDE_CORE_FILES.map((name) => [name, statSync(resolveFile(sources, name)!).size]),
   );
 }
 
@@ -103,15 +118,19 @@ export function pyodideAssets(): Plugin {
   let outDir = 'dist';
   return {
     name: 'wheelhouse:pyodide-assets',
-    config() {
+    async config(_config, { command, isPreview }) {
+      sources = await loadSources(command === 'build' || isPreview === true, (message) =>
+        console.log(message),
+      );
       return {
         define: {
-          'import.meta.env.VITE_PYODIDE_SIZES': JSON.stringify(JSON.stringify(coreFileSizes())),
+          'import.meta.env.VITE_PYODIDE_SIZES': JSON.stringify(
+            JSON.stringify(coreFileSizes(sources)),
+          ),
         },
       };
     },
     configResolved(config) {
-      sources = loadSources();
       base = config.base;
       outDir = path.resolve(config.root, config.build.outDir);
       const where = sources.packagesDir
@@ -129,7 +148,7 @@ export function pyodideAssets(): Plugin {
       const target = path.join(outDir, PYODIDE_PATH);
       await mkdir(target, { recursive: true });
       for (const name of PYODIDE_CORE_FILES) {
-        await copyFile(path.join(sources.coreDir, name), path.join(target, name));
+        await copyFile(resolveFile(sources, name)!, path.join(target, name));
       }
       await writeFile(path.join(target, 'pyodide-lock.json'), sources.lockJson);
       if (sources.packagesDir) {

@@ -2,23 +2,14 @@
  * Starts a PythonSession under Node, for unit tests and the lesson tools. Packages come from
  * `WHEELHOUSE_PYODIDE_PACKAGES` when set; without it they can only come from the network.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
-import { PythonSession, type PythonSources, type SessionHooks } from './session';
+import { readPythonSources } from './python-sources';
+import { PythonSession, type SessionHooks } from './session';
+import { bytecodeStdlib } from './stdlib-bytecode';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-export function readPythonSources(): PythonSources {
-  const read = (file: string) => readFileSync(path.join(here, 'python', file), 'utf8');
-  return {
-    wheelhouse_runner: read('runner.py'),
-    wheelhouse_checks: read('checks.py'),
-    wheelhouse_tools: read('wheelhouse_tools.py'),
-  };
-}
+export { readPythonSources };
 
 export function nodePyodideDir(): string {
   return path.dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
@@ -29,10 +20,20 @@ export function offlinePackageDir(): string | undefined {
   return value ? path.resolve(value) : undefined;
 }
 
+/**
+ * The standard library as the site serves it, with bytecode for what a start imports
+ * (stdlib-bytecode.ts), but without our own modules: sessions here install them from the
+ * files on disk, so a change to runner.py counts at once.
+ */
+export function nodeStdlib(): Promise<string> {
+  return bytecodeStdlib({ coreDir: nodePyodideDir() });
+}
+
 export async function startNodeSession(hooks: SessionHooks): Promise<PythonSession> {
   const packageCacheDir = offlinePackageDir();
   const pyodide = await loadPyodide({
     indexURL: nodePyodideDir(),
+    stdLibURL: await nodeStdlib(),
     ...(packageCacheDir && { packageCacheDir }),
   });
   const { toolsForPython } = await import('./tools-bridge');
