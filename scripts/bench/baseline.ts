@@ -1,37 +1,57 @@
 /**
  * The physical floor for this runtime: a bare page that starts a module worker, loads the same
  * Pyodide files from the same server, and prints. No framework, no editor, nothing else.
+ * A second one loads Pyodide's standard library as the npm package ships it (source only,
+ * where the site serves it with bytecode), to show what that alone is worth.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pyodideDir } from '../vite/pyodide-assets.ts';
 import { PYODIDE_PATH } from '../../src/runtime/pyodide-version.ts';
 
 export const BASELINE_PAGE = '__bench__/baseline.html';
+export const STOCK_BASELINE_PAGE = '__bench__/baseline-stock.html';
+const STOCK_STDLIB = 'python_stdlib-as-shipped.zip';
 
-const PAGE = `<!doctype html>
+function page(script: string): string {
+  return `<!doctype html>
 <meta charset="utf-8">
 <title>Pyodide baseline</title>
 <pre id="out"></pre>
-<script type="module" src="./baseline.mjs"></script>
+<script type="module" src="./${script}"></script>
 `;
+}
 
-// A file, not an inline script: the built site's Content-Security-Policy allows only our own
+// Files, not inline scripts: the built site's Content-Security-Policy allows only our own
 // script files, and the floor must live under the same rules as the app.
-const SCRIPT = `const worker = new Worker(new URL('./baseline-worker.mjs', import.meta.url), { type: 'module' });
+function script(worker: string): string {
+  return `const worker = new Worker(new URL('./${worker}', import.meta.url), { type: 'module' });
 worker.onmessage = (event) => { document.getElementById('out').textContent += event.data + '\\n'; };
 `;
+}
 
-const WORKER = `import { loadPyodide } from '/${PYODIDE_PATH}pyodide.mjs';
-const pyodide = await loadPyodide({ indexURL: '/${PYODIDE_PATH}' });
+function worker(options: string): string {
+  return `import { loadPyodide } from '/${PYODIDE_PATH}pyodide.mjs';
+const pyodide = await loadPyodide({ indexURL: '/${PYODIDE_PATH}'${options} });
 pyodide.setStdout({ batched: (line) => postMessage(line) });
 pyodide.runPython('print("hi")');
 `;
+}
 
-/** Writes the baseline page into a built site (only for the benchmark's own build). */
+/** Writes the baseline pages into a built site (only for the benchmark's own build). */
 export async function writeBaseline(outDir: string): Promise<void> {
   const dir = path.join(outDir, '__bench__');
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'baseline.html'), PAGE);
-  await writeFile(path.join(dir, 'baseline.mjs'), SCRIPT);
-  await writeFile(path.join(dir, 'baseline-worker.mjs'), WORKER);
+  const files = {
+    'baseline.html': page('baseline.mjs'),
+    'baseline.mjs': script('baseline-worker.mjs'),
+    'baseline-worker.mjs': worker(''),
+    'baseline-stock.html': page('baseline-stock.mjs'),
+    'baseline-stock.mjs': script('baseline-stock-worker.mjs'),
+    'baseline-stock-worker.mjs': worker(`, stdLibURL: '/__bench__/${STOCK_STDLIB}'`),
+  };
+  for (const [name, content] of Object.entries(files)) {
+    await writeFile(path.join(dir, name), content);
+  }
+  await copyFile(path.join(pyodideDir(), 'python_stdlib.zip'), path.join(dir, STOCK_STDLIB));
 }
