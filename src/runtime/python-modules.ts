@@ -8,7 +8,12 @@ import type { PyProxy } from 'pyodide/ffi';
  * part of a memory snapshot.
  */
 export function placeModules(pyodide: PyodideInterface, modules: Record<string, string>): void {
-  const folder = String(pyodide.runPython('import site\nsite.getsitepackages()[0]'));
+  // Through the FFI rather than runPython, which would parse code on a cold interpreter.
+  const site = pyodide.pyimport('site') as PyProxy & { getsitepackages(): PyProxy };
+  const folders = site.getsitepackages();
+  const folder = String(folders.get(0));
+  folders.destroy();
+  site.destroy();
   for (const [name, source] of Object.entries(modules)) {
     pyodide.FS.writeFile(`${folder}/${name}.py`, source);
   }
@@ -40,6 +45,13 @@ def install(name, source):
  * restored from a snapshot does, see snapshotRecipe) or can import it as bytecode.
  */
 export function installModule(pyodide: PyodideInterface, name: string, source: string): PyProxy {
+  try {
+    // The usual case in a built site, and the cheap one: no code to parse.
+    return pyodide.pyimport(name) as PyProxy;
+  } catch (error) {
+    const missing = error instanceof Error && error.message.includes(`No module named '${name}'`);
+    if (!missing) throw error;
+  }
   const install = pyodide.runPython(`${INSTALL_FUNCTION}\ninstall`) as PyProxy &
     ((name: string, source: string) => PyProxy);
   try {

@@ -80,6 +80,15 @@ describe('PythonSession', () => {
     // Code without await runs directly (no task: the event loop is not involved)...
     const direct = await run('import asyncio\nprint(asyncio.current_task() is None)');
     expect(direct.stdout).toBe('True\n');
+    // Only the whole words count: names that contain them are not await.
+    const lookalikes = await run(
+      'async_total, awaited = 1, 2\nimport asyncio\nprint(asyncio.current_task() is None)',
+    );
+    expect(lookalikes.stdout).toBe('True\n');
+    const asyncDef = await run(
+      'import asyncio\nasync def inner():\n    return asyncio.current_task() is None\nprint(await inner())',
+    );
+    expect(asyncDef.stdout).toBe('False\n');
     // ...code with it runs as a task, and ends, fails and is trimmed like any other cell.
     const { result, stdout } = await run(
       'import asyncio\nawait asyncio.sleep(0)\nprint(asyncio.current_task() is None)\n1 / 0',

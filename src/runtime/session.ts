@@ -188,9 +188,12 @@ export class PythonSession {
   }
 
   get pythonVersion(): string {
-    return this.#quietly(() =>
-      String(this.#pyodide.runPython('import sys; sys.version.split()[0]')),
-    );
+    return this.#quietly(() => {
+      const sys = this.#pyodide.pyimport('sys') as PyProxy & { version: string };
+      const version = sys.version.split(' ')[0]!;
+      sys.destroy();
+      return version;
+    });
   }
 
   #connectStreams(): void {
