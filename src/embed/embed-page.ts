@@ -86,8 +86,7 @@ export class EmbedPage {
       createWorker: () => startModuleWorker(pythonWorkerUrl, { type: 'module', name: 'python' }),
       indexURL: new URL(PYODIDE_PATH, this.#config.siteURL).href,
       expectedSizes: siteRuntimeFiles().expectedSizes,
-      // A host page's storage is not ours to fill with a 5 MB interpreter snapshot.
-      snapshots: false,
+      // No snapshots: a host page's storage is not ours to fill with a 5 MB interpreter.
     });
     return new RuntimePrep(runtime, this.#setup);
   }

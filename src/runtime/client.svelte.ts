@@ -16,6 +16,7 @@ import type {
   RuntimeInfo,
 } from './protocol';
 import { clearInterrupt, createInterruptBuffer, requestInterrupt } from './interrupt';
+import type { SnapshotNote } from './snapshot-hint';
 import { keepSnapshot } from './snapshot-maker';
 import { answerStdin, cancelStdin, createStdinBuffer } from './stdin-channel';
 
@@ -49,8 +50,11 @@ export interface RuntimeClientOptions {
   indexURL: string;
   /** Sizes of the core downloads, by file name, for the progress shown while they load. */
   expectedSizes?: Record<string, number>;
-  /** Keep a memory snapshot of the started interpreter for faster later starts (default on). */
-  snapshots?: boolean;
+  /**
+   * Where the page remembers the memory snapshot kept for faster later starts; without one,
+   * no snapshot is made or used.
+   */
+  snapshots?: SnapshotNote;
 }
 
 interface Job {
@@ -95,7 +99,7 @@ export class RuntimeClient {
   #createWorker: () => Worker;
   #indexURL: string;
   #expectedSizes: Record<string, number>;
-  #snapshots: boolean;
+  #snapshots: SnapshotNote | undefined;
   #settle: () => void = () => {};
   /**
    * Settles the first time Python has started and no run waits (or start-up failed): when the
@@ -116,7 +120,7 @@ export class RuntimeClient {
     this.#createWorker = options.createWorker;
     this.#indexURL = options.indexURL;
     this.#expectedSizes = options.expectedSizes ?? {};
-    this.#snapshots = options.snapshots ?? true;
+    this.#snapshots = options.snapshots;
   }
 
   /** Starts the worker (once); later calls return the same start. */
@@ -250,7 +254,8 @@ export class RuntimeClient {
         {
           indexURL: this.#indexURL,
           expectedSizes: this.#expectedSizes,
-          snapshots: this.#snapshots,
+          snapshots: this.#snapshots !== undefined,
+          savedSnapshot: this.#snapshots?.remembered(),
           ...(this.#interrupt && { interruptBuffer: this.#interrupt }),
           ...(this.#stdin && { stdinBuffer: this.#stdin }),
         },
@@ -334,7 +339,8 @@ export class RuntimeClient {
     const generation = this.generation;
     if (this.info?.snapshot === 'missing' && !this.#snapshotAsked) {
       this.#snapshotAsked = true;
-      await keepSnapshot(this.#createWorker, this.#indexURL, this.#lifetime.signal);
+      const key = await keepSnapshot(this.#createWorker, this.#indexURL, this.#lifetime.signal);
+      if (key) this.#snapshots?.remember(key);
     }
     if (this.generation === generation) this.idle = true;
   }

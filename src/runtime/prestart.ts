@@ -8,6 +8,7 @@
  */
 import type { PrestartMessage } from './protocol';
 import { PYODIDE_PATH } from './pyodide-version';
+import { localSnapshotNote, type SnapshotNote } from './snapshot-hint';
 
 /** The core files whose download the status line counts. */
 const FETCHED_CORE_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip'];
@@ -33,6 +34,7 @@ export interface SiteRuntime {
   createWorker(): Worker;
   indexURL: string;
   expectedSizes: Record<string, number>;
+  snapshots: SnapshotNote;
 }
 
 /**
@@ -43,10 +45,16 @@ export interface SiteRuntime {
 export function prestartPython(): SiteRuntime {
   const files = siteRuntimeFiles();
   let first: Worker | undefined = createPythonWorker();
-  const message: PrestartMessage = { type: 'wheelhouse:prestart', ...files, snapshots: true };
+  const message: PrestartMessage = {
+    type: 'wheelhouse:prestart',
+    ...files,
+    snapshots: true,
+    savedSnapshot: localSnapshotNote.remembered(),
+  };
   first.postMessage(message);
   return {
     ...files,
+    snapshots: localSnapshotNote,
     createWorker() {
       const worker = first ?? createPythonWorker();
       first = undefined;

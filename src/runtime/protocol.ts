@@ -24,6 +24,8 @@ export interface InitOptions {
   stdinBuffer?: SharedArrayBuffer;
   /** Start from (and keep) a memory snapshot in Cache Storage (snapshot.ts). */
   snapshots?: boolean;
+  /** The key of the snapshot the page last kept (snapshot-hint.ts): only then is one looked up. */
+  savedSnapshot?: string;
 }
 
 /**
@@ -35,6 +37,7 @@ export interface PrestartMessage {
   indexURL: string;
   expectedSizes: Record<string, number>;
   snapshots: boolean;
+  savedSnapshot?: string;
 }
 
 export function isPrestart(data: unknown): data is PrestartMessage {
@@ -132,7 +135,7 @@ export interface RuntimeApi {
   backgroundWork(): Promise<void>;
   /**
    * Called on a worker of its own, which is then ended: starts a fresh interpreter, snapshots
-   * it and keeps the snapshot for the next start. False when one was already kept.
+   * it and keeps the snapshot for the next start (unless one is kept already). Returns its key.
    */
-  makeSnapshot(indexURL: string): Promise<boolean>;
+  makeSnapshot(indexURL: string): Promise<string>;
 }

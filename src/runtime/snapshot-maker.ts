@@ -7,24 +7,29 @@
 import * as Comlink from 'comlink';
 import type { RuntimeApi } from './protocol';
 
-/** Resolves once the snapshot is kept, could not be made, or `signal` ended the worker. */
+/**
+ * The key of the snapshot kept for the next start, once it is; undefined when it could not be
+ * made or `signal` ended the worker first.
+ */
 export async function keepSnapshot(
   createWorker: () => Worker,
   indexURL: string,
   signal: AbortSignal,
-): Promise<void> {
-  if (signal.aborted) return;
+): Promise<string | undefined> {
+  if (signal.aborted) return undefined;
   const worker = createWorker();
   const api = Comlink.wrap<RuntimeApi>(worker);
   // A terminated worker never answers, so an abort settles the wait itself.
-  const aborted = new Promise<void>((resolve) =>
-    signal.addEventListener('abort', () => resolve(), { once: true }),
+  const aborted = new Promise<undefined>((resolve) =>
+    signal.addEventListener('abort', () => resolve(undefined), { once: true }),
   );
-  const failed = new Promise<void>((resolve) => worker.addEventListener('error', () => resolve()));
+  const failed = new Promise<undefined>((resolve) =>
+    worker.addEventListener('error', () => resolve(undefined)),
+  );
   try {
-    await Promise.race([api.makeSnapshot(indexURL), aborted, failed]);
+    return await Promise.race([api.makeSnapshot(indexURL), aborted, failed]);
   } catch {
-    // Only an optimisation: the next visit starts normally and tries again.
+    return undefined; // only an optimisation: the next visit starts normally and tries again
   } finally {
     api[Comlink.releaseProxy]();
     worker.terminate();

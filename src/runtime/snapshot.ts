@@ -70,9 +70,9 @@ export async function findSnapshot(key: string): Promise<Response | undefined> {
 }
 
 /**
- * A snapshot as stored: gzip, about a quarter of its 21 MB (most of the memory is zeros and
- * Python objects). Unpacking it takes a few tens of milliseconds on a warm start, while the
- * runtime's script and wasm load from disk beside it.
+ * A snapshot as stored: gzip, about a quarter of its 21 MB. Unpacking it costs a warm start
+ * about 0.1 s more than reading it raw (measured in headless Chromium on two cores), which
+ * buys 16 MB less of the learner's disk.
  */
 export function packSnapshot(bytes: Uint8Array): Response {
   const body = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));

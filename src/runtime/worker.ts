@@ -43,32 +43,58 @@ type SnapshotUse = RuntimeInfo['snapshot'];
 /** Step 1: the interpreter, restored from a snapshot if there is a usable one, else started afresh. */
 async function startInterpreter(options: {
   indexURL: string;
-  key: string | undefined;
-  saved: Promise<Uint8Array> | undefined;
+  snapshots: boolean;
+  saved: SavedSnapshot | undefined;
   /** Python has loaded; what follows is ours (the session). */
   onLoaded: () => void;
 }): Promise<{ pyodide: PyodideInterface; snapshot: SnapshotUse }> {
-  const { indexURL, key, saved, onLoaded } = options;
-  if (key && saved) {
+  const { indexURL, saved, onLoaded } = options;
+  if (saved) {
     try {
-      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved });
+      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved.bytes });
       onLoaded();
       return { pyodide, snapshot: 'restored' };
     } catch {
-      await dropSnapshot(key).catch(() => {}); // damaged, or one this runtime cannot use
+      await dropSnapshot(saved.key).catch(() => {}); // damaged, or one this runtime cannot use
     }
   }
   const pyodide = await loadPyodide({ indexURL });
   onLoaded();
-  return { pyodide, snapshot: key ? 'missing' : 'off' };
+  return { pyodide, snapshot: options.snapshots ? 'missing' : 'off' };
+}
+
+interface SavedSnapshot {
+  key: string;
+  bytes: Promise<Uint8Array>;
+}
+
+/**
+ * The snapshot the page remembers keeping, if it is the one this worker would make and Cache
+ * Storage still has it. Without such a note there is nothing to look for (snapshot-hint.ts).
+ */
+async function savedSnapshot(
+  indexURL: string,
+  remembered: string,
+): Promise<SavedSnapshot | undefined> {
+  const key = await snapshotKey(indexURL, SNAPSHOT_RECIPE).catch(() => undefined);
+  if (key !== remembered) return undefined;
+  const stored = await findSnapshot(key).catch(() => undefined);
+  return stored && { key, bytes: unpackSnapshot(stored) };
 }
 
 type Started = Awaited<ReturnType<typeof startInterpreter>>;
 
+/** How to start: InitOptions' part that a prestart message carries too. */
+interface StartOptions {
+  indexURL: string;
+  expectedSizes: Record<string, number>;
+  snapshots: boolean;
+  savedSnapshot: string | undefined;
+}
+
 /** An interpreter on its way, with its download progress kept until someone listens. */
 interface Start {
-  indexURL: string;
-  snapshots: boolean;
+  options: StartOptions;
   began: number;
   interpreter: Promise<Started>;
   listen(sink: RuntimeEventSink): void;
@@ -79,7 +105,8 @@ const LOADER_SCRIPT = 'pyodide.asm.js';
 const LOADER_WASM = 'pyodide.asm.wasm';
 const LOADER_FETCHES = ['python_stdlib.zip', 'pyodide-lock.json'];
 
-function beginStart(indexURL: string, expectedSizes: Record<string, number>, snapshots: boolean) {
+function beginStart(options: StartOptions): Start {
+  const { indexURL, expectedSizes, snapshots, savedSnapshot: remembered } = options;
   let sink: RuntimeEventSink | undefined;
   let last: RuntimeEvent | undefined;
   // Everything Pyodide's loader will ask for is requested now, the loader's script first (the
@@ -98,17 +125,13 @@ function beginStart(indexURL: string, expectedSizes: Record<string, number>, sna
   );
   const interpreter = (async () => {
     try {
-      // Reading a saved snapshot's bytes overlaps the loader's start (it awaits them just
+      // A saved snapshot's bytes are read while the loader starts (it awaits them just
       // before the wasm is instantiated).
-      const key = snapshots
-        ? snapshotKey(indexURL, SNAPSHOT_RECIPE).catch(() => undefined)
-        : Promise.resolve(undefined);
-      const found = key.then((at) => (at ? findSnapshot(at) : undefined)).catch(() => undefined);
-      const response = await found;
+      const saved = snapshots && remembered ? await savedSnapshot(indexURL, remembered) : undefined;
       return await startInterpreter({
         indexURL,
-        key: await key,
-        saved: response && unpackSnapshot(response),
+        snapshots,
+        saved,
         onLoaded: () => {
           last = { type: 'boot', phase: 'setup' };
           sink?.([last]);
@@ -122,15 +145,23 @@ function beginStart(indexURL: string, expectedSizes: Record<string, number>, sna
   })();
   interpreter.catch(() => {}); // reported by init, which awaits it
   return {
-    indexURL,
-    snapshots,
+    options,
     began: performance.now(),
     interpreter,
     listen(next) {
       sink = next;
       if (last) next([last]);
     },
-  } satisfies Start;
+  };
+}
+
+/** Whether a start made for `started` is the one `wanted` asks for. */
+function sameStart(started: StartOptions, wanted: StartOptions): boolean {
+  return (
+    started.indexURL === wanted.indexURL &&
+    started.snapshots === wanted.snapshots &&
+    started.savedSnapshot === wanted.savedSnapshot
+  );
 }
 
 // The page's early script may start Python before the app (and its init call) has loaded
@@ -139,8 +170,8 @@ let prestarted: Start | undefined;
 self.addEventListener('message', (event: MessageEvent) => {
   if (!isPrestart(event.data)) return;
   event.stopImmediatePropagation();
-  const { indexURL, expectedSizes, snapshots } = event.data;
-  prestarted ??= beginStart(indexURL, expectedSizes, snapshots);
+  const { indexURL, expectedSizes, snapshots, savedSnapshot } = event.data;
+  prestarted ??= beginStart({ indexURL, expectedSizes, snapshots, savedSnapshot });
 });
 
 class WorkerRuntime implements RuntimeApi {
@@ -165,11 +196,14 @@ class WorkerRuntime implements RuntimeApi {
   #background: (() => Promise<void>) | undefined;
 
   async init(options: InitOptions, onEvents: RuntimeEventSink) {
-    const snapshots = options.snapshots ?? false;
-    const joined = prestarted?.indexURL === options.indexURL && prestarted.snapshots === snapshots;
-    const start = joined
-      ? prestarted!
-      : beginStart(options.indexURL, options.expectedSizes ?? {}, snapshots);
+    const wanted: StartOptions = {
+      indexURL: options.indexURL,
+      expectedSizes: options.expectedSizes ?? {},
+      snapshots: options.snapshots ?? false,
+      savedSnapshot: options.savedSnapshot,
+    };
+    const start =
+      prestarted && sameStart(prestarted.options, wanted) ? prestarted : beginStart(wanted);
     prestarted = undefined;
     start.listen(onEvents);
     let session: PythonSession;
@@ -246,9 +280,10 @@ class WorkerRuntime implements RuntimeApi {
 
   async makeSnapshot(indexURL: string) {
     const key = await snapshotKey(indexURL, SNAPSHOT_RECIPE);
-    if (await findSnapshot(key)) return false; // another tab made it meanwhile
-    await saveSnapshot(key, await makeSnapshot(indexURL, SNAPSHOT_RECIPE));
-    return true;
+    if (!(await findSnapshot(key))) {
+      await saveSnapshot(key, await makeSnapshot(indexURL, SNAPSHOT_RECIPE));
+    } // else another tab made it meanwhile
+    return key;
   }
 
   async checkSyntax(code: string, filename: string) {
