@@ -1,13 +1,10 @@
 /// <reference lib="webworker" />
 /**
- * The Python worker: starts Pyodide (from a memory snapshot when one is cached), installs the
- * session, then serves `RuntimeApi` to the page through Comlink.
+ * The Python worker: starts Pyodide (worker-start.ts), installs the session, then serves
+ * `RuntimeApi` to the page through Comlink.
  */
 import * as Comlink from 'comlink';
-import { loadPyodide, type PyodideInterface } from 'pyodide';
-import { trackDownloads } from './download-progress';
-import { compileAhead } from './compile-ahead';
-import { fetchAhead } from './fetch-ahead';
+import type { PyodideInterface } from 'pyodide';
 import { sleepUnlessInterrupted } from './interrupt';
 import { LazyTools } from './lazy-tools';
 import {
@@ -15,154 +12,22 @@ import {
   type InitOptions,
   type RunRequest,
   type RuntimeApi,
-  type RuntimeInfo,
-  type RuntimeEvent,
   type RuntimeEventSink,
 } from './protocol';
 import checksSource from './python/checks.py?raw';
 import runnerSource from './python/runner.py?raw';
 import toolsSource from './python/wheelhouse_tools.py?raw';
 import { PythonSession } from './session';
-import {
-  dropSnapshot,
-  findSnapshot,
-  makeSnapshot,
-  saveSnapshot,
-  snapshotKey,
-  snapshotRecipe,
-  unpackSnapshot,
-} from './snapshot';
+import { findSnapshot, makeSnapshot, saveSnapshot, snapshotKey } from './snapshot';
 import { waitForStdin } from './stdin-channel';
-
-/** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
-const SNAPSHOT_RECIPE = snapshotRecipe({ wheelhouse_runner: runnerSource });
-
-/** How this interpreter started, as RuntimeInfo reports it. */
-type SnapshotUse = RuntimeInfo['snapshot'];
-
-/** Step 1: the interpreter, restored from a snapshot if there is a usable one, else started afresh. */
-async function startInterpreter(options: {
-  indexURL: string;
-  snapshots: boolean;
-  saved: SavedSnapshot | undefined;
-  /** Python has loaded; what follows is ours (the session). */
-  onLoaded: () => void;
-}): Promise<{ pyodide: PyodideInterface; snapshot: SnapshotUse }> {
-  const { indexURL, saved, onLoaded } = options;
-  if (saved) {
-    try {
-      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved.bytes });
-      onLoaded();
-      return { pyodide, snapshot: 'restored' };
-    } catch {
-      await dropSnapshot(saved.key).catch(() => {}); // damaged, or one this runtime cannot use
-    }
-  }
-  const pyodide = await loadPyodide({ indexURL });
-  onLoaded();
-  return { pyodide, snapshot: options.snapshots ? 'missing' : 'off' };
-}
-
-interface SavedSnapshot {
-  key: string;
-  bytes: Promise<Uint8Array>;
-}
-
-/**
- * The snapshot the page remembers keeping, if it is the one this worker would make and Cache
- * Storage still has it. Without such a note there is nothing to look for (snapshot-hint.ts).
- */
-async function savedSnapshot(
-  indexURL: string,
-  remembered: string,
-): Promise<SavedSnapshot | undefined> {
-  const key = await snapshotKey(indexURL, SNAPSHOT_RECIPE).catch(() => undefined);
-  if (key !== remembered) return undefined;
-  const stored = await findSnapshot(key).catch(() => undefined);
-  return stored && { key, bytes: unpackSnapshot(stored) };
-}
-
-type Started = Awaited<ReturnType<typeof startInterpreter>>;
-
-/** How to start: InitOptions' part that a prestart message carries too. */
-interface StartOptions {
-  indexURL: string;
-  expectedSizes: Record<string, number>;
-  snapshots: boolean;
-  savedSnapshot: string | undefined;
-}
-
-/** An interpreter on its way, with its download progress kept until someone listens. */
-interface Start {
-  options: StartOptions;
-  began: number;
-  interpreter: Promise<Started>;
-  listen(sink: RuntimeEventSink): void;
-}
-
-/** The files Pyodide's loader needs before Python can start, besides its script. */
-const LOADER_SCRIPT = 'pyodide.asm.js';
-const LOADER_WASM = 'pyodide.asm.wasm';
-const LOADER_FETCHES = ['python_stdlib.zip', 'pyodide-lock.json'];
-
-function beginStart(options: StartOptions): Start {
-  const { indexURL, expectedSizes, snapshots, savedSnapshot: remembered } = options;
-  let sink: RuntimeEventSink | undefined;
-  let last: RuntimeEvent | undefined;
-  // Everything Pyodide's loader will ask for is requested now, the loader's script first (the
-  // wasm is instantiated once it has run), rather than one after another as the loader gets
-  // to each, or after the snapshot lookup below. The loader's own import of the script joins
-  // this one (a module is fetched and run once); its failure is reported by loadPyodide.
-  import(/* @vite-ignore */ indexURL + LOADER_SCRIPT).catch(() => {});
-  const stopTracking = trackDownloads(self, indexURL, expectedSizes, (loaded, total) => {
-    last = { type: 'boot', phase: 'download', loaded, total };
-    sink?.([last]);
-  });
-  const stopCompiling = compileAhead(self, indexURL + LOADER_WASM);
-  const stopFetchingAhead = fetchAhead(
-    self,
-    LOADER_FETCHES.map((name) => indexURL + name),
-  );
-  const interpreter = (async () => {
-    try {
-      // A saved snapshot's bytes are read while the loader starts (it awaits them just
-      // before the wasm is instantiated).
-      const saved = snapshots && remembered ? await savedSnapshot(indexURL, remembered) : undefined;
-      return await startInterpreter({
-        indexURL,
-        snapshots,
-        saved,
-        onLoaded: () => {
-          last = { type: 'boot', phase: 'setup' };
-          sink?.([last]);
-        },
-      });
-    } finally {
-      stopFetchingAhead();
-      stopCompiling();
-      stopTracking();
-    }
-  })();
-  interpreter.catch(() => {}); // reported by init, which awaits it
-  return {
-    options,
-    began: performance.now(),
-    interpreter,
-    listen(next) {
-      sink = next;
-      if (last) next([last]);
-    },
-  };
-}
-
-/** Whether a start made for `started` is the one `wanted` asks for. */
-function sameStart(started: StartOptions, wanted: StartOptions): boolean {
-  return (
-    started.indexURL === wanted.indexURL &&
-    started.snapshots === wanted.snapshots &&
-    started.savedSnapshot === wanted.savedSnapshot
-  );
-}
+import {
+  beginStart,
+  sameStart,
+  SNAPSHOT_RECIPE,
+  type Start,
+  type Started,
+  type StartOptions,
+} from './worker-start';
 
 // The page's early script may start Python before the app (and its init call) has loaded
 // (prestart.ts). That message is ours, not Comlink's: this listener comes first and keeps it.

@@ -1,0 +1,149 @@
+/// <reference lib="webworker" />
+/**
+ * Starting Pyodide in the Python worker, as named steps: every file the loader needs is
+ * requested at once (the wasm compiling as it downloads), then the interpreter is restored
+ * from the snapshot the page remembers keeping, or started afresh.
+ */
+import { loadPyodide, type PyodideInterface } from 'pyodide';
+import { compileAhead } from './compile-ahead';
+import { trackDownloads } from './download-progress';
+import { fetchAhead } from './fetch-ahead';
+import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from './protocol';
+import runnerSource from './python/runner.py?raw';
+import {
+  dropSnapshot,
+  findSnapshot,
+  snapshotKey,
+  snapshotRecipe,
+  unpackSnapshot,
+} from './snapshot';
+
+/** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
+export const SNAPSHOT_RECIPE = snapshotRecipe({ wheelhouse_runner: runnerSource });
+
+/** How this interpreter started, as RuntimeInfo reports it. */
+type SnapshotUse = RuntimeInfo['snapshot'];
+
+/** Step 1: the interpreter, restored from a snapshot if there is a usable one, else started afresh. */
+async function startInterpreter(options: {
+  indexURL: string;
+  snapshots: boolean;
+  saved: SavedSnapshot | undefined;
+  /** Python has loaded; what follows is ours (the session). */
+  onLoaded: () => void;
+}): Promise<{ pyodide: PyodideInterface; snapshot: SnapshotUse }> {
+  const { indexURL, saved, onLoaded } = options;
+  if (saved) {
+    try {
+      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved.bytes });
+      onLoaded();
+      return { pyodide, snapshot: 'restored' };
+    } catch {
+      await dropSnapshot(saved.key).catch(() => {}); // damaged, or one this runtime cannot use
+    }
+  }
+  const pyodide = await loadPyodide({ indexURL });
+  onLoaded();
+  return { pyodide, snapshot: options.snapshots ? 'missing' : 'off' };
+}
+
+interface SavedSnapshot {
+  key: string;
+  bytes: Promise<Uint8Array>;
+}
+
+/**
+ * The snapshot the page remembers keeping, if it is the one this worker would make and Cache
+ * Storage still has it. Without such a note there is nothing to look for (snapshot-hint.ts).
+ */
+async function savedSnapshot(
+  indexURL: string,
+  remembered: string,
+): Promise<SavedSnapshot | undefined> {
+  const key = await snapshotKey(indexURL, SNAPSHOT_RECIPE).catch(() => undefined);
+  if (key !== remembered) return undefined;
+  const stored = await findSnapshot(key).catch(() => undefined);
+  return stored && { key, bytes: unpackSnapshot(stored) };
+}
+
+export type Started = Awaited<ReturnType<typeof startInterpreter>>;
+
+/** How to start: InitOptions' part that a prestart message carries too. */
+export interface StartOptions {
+  indexURL: string;
+  expectedSizes: Record<string, number>;
+  snapshots: boolean;
+  savedSnapshot: string | undefined;
+}
+
+/** An interpreter on its way, with its download progress kept until someone listens. */
+export interface Start {
+  options: StartOptions;
+  began: number;
+  interpreter: Promise<Started>;
+  listen(sink: RuntimeEventSink): void;
+}
+
+/** The files Pyodide's loader needs before Python can start, besides its script. */
+const LOADER_SCRIPT = 'pyodide.asm.js';
+const LOADER_WASM = 'pyodide.asm.wasm';
+const LOADER_FETCHES = ['python_stdlib.zip', 'pyodide-lock.json'];
+
+export function beginStart(options: StartOptions): Start {
+  const { indexURL, expectedSizes, snapshots, savedSnapshot: remembered } = options;
+  let sink: RuntimeEventSink | undefined;
+  let last: RuntimeEvent | undefined;
+  // Everything Pyodide's loader will ask for is requested now, the loader's script first (the
+  // wasm is instantiated once it has run), rather than one after another as the loader gets
+  // to each, or after the snapshot lookup below. The loader's own import of the script joins
+  // this one (a module is fetched and run once); its failure is reported by loadPyodide.
+  import(/* @vite-ignore */ indexURL + LOADER_SCRIPT).catch(() => {});
+  const stopTracking = trackDownloads(self, indexURL, expectedSizes, (loaded, total) => {
+    last = { type: 'boot', phase: 'download', loaded, total };
+    sink?.([last]);
+  });
+  const stopCompiling = compileAhead(self, indexURL + LOADER_WASM);
+  const stopFetchingAhead = fetchAhead(
+    self,
+    LOADER_FETCHES.map((name) => indexURL + name),
+  );
+  const interpreter = (async () => {
+    try {
+      // A saved snapshot's bytes are read while the loader starts (it awaits them just
+      // before the wasm is instantiated).
+      const saved = snapshots && remembered ? await savedSnapshot(indexURL, remembered) : undefined;
+      return await startInterpreter({
+        indexURL,
+        snapshots,
+        saved,
+        onLoaded: () => {
+          last = { type: 'boot', phase: 'setup' };
+          sink?.([last]);
+        },
+      });
+    } finally {
+      stopFetchingAhead();
+      stopCompiling();
+      stopTracking();
+    }
+  })();
+  interpreter.catch(() => {}); // reported by init, which awaits it
+  return {
+    options,
+    began: performance.now(),
+    interpreter,
+    listen(next) {
+      sink = next;
+      if (last) next([last]);
+    },
+  };
+}
+
+/** Whether a start made for `started` is the one `wanted` asks for. */
+export function sameStart(started: StartOptions, wanted: StartOptions): boolean {
+  return (
+    started.indexURL === wanted.indexURL &&
+    started.snapshots === wanted.snapshots &&
+    started.savedSnapshot === wanted.savedSnapshot
+  );
+}
