@@ -5,43 +5,25 @@
  */
 import * as Comlink from 'comlink';
 import { detectCapabilities } from './capabilities';
-import type {
-  OutputStream,
-  PackageState,
-  PythonError,
-  RunRequest,
-  RunResult,
-  RuntimeApi,
-  RuntimeEvent,
-  RuntimeInfo,
-} from './protocol';
+import type { RunResult, RuntimeApi, RuntimeEvent, RuntimeInfo } from './protocol';
 import { clearInterrupt, createInterruptBuffer, requestInterrupt } from './interrupt';
+import {
+  crashedResult,
+  createJob,
+  deliverRunEvent,
+  stoppedResult,
+  type Job,
+  type ResetReason,
+  type RunHandlers,
+  type RunInput,
+  type RunOutcome,
+} from './run-jobs';
 import type { SnapshotNote } from './snapshot-hint';
 import { keepSnapshot } from './snapshot-maker';
 import { answerStdin, cancelStdin, createStdinBuffer } from './stdin-channel';
 
 export type RuntimeStatus = 'loading' | 'ready' | 'running' | 'restarting' | 'error';
-
-/** Why the interpreter was replaced, which means every variable is gone. */
-export type ResetReason = 'stop' | 'crash' | 'user';
-
-export interface RunHandlers {
-  /** The run left the queue: Python is executing it now. */
-  onStart?(): void;
-  onOutput(stream: OutputStream, text: string, droppedLines: number): void;
-  onPackages?(names: string[], state: PackageState, message?: string): void;
-  onInput?(): void;
-}
-
-export interface RunOutcome {
-  result: RunResult;
-  /** Set when this run ended because the interpreter was replaced. */
-  reset?: ResetReason;
-  /** Stop was pressed while the run still waited in the queue: nothing ran. */
-  cancelled?: boolean;
-}
-
-export type RunInput = Omit<RunRequest, 'runId'>;
+export type { ResetReason, RunHandlers, RunInput, RunOutcome };
 
 export interface RuntimeClientOptions {
   /** Starts a Python worker (the site's is in prestart.ts; the embed has its own). */
@@ -55,15 +37,6 @@ export interface RuntimeClientOptions {
    * no snapshot is made or used.
    */
   snapshots?: SnapshotNote;
-}
-
-interface Job {
-  request: RunRequest;
-  handlers: RunHandlers;
-  resolve(outcome: RunOutcome): void;
-  /** Settles on the run's `done` event: its output and its result come on different ports. */
-  drained: Promise<void>;
-  drain(): void;
 }
 
 /** A stopped run that did not stop by itself within this time gets a fresh interpreter. */
@@ -140,15 +113,11 @@ export class RuntimeClient {
 
   /** Queues a run; the promise settles when it ends, however it ends. */
   run(input: RunInput, handlers: RunHandlers): { runId: number; done: Promise<RunOutcome> } {
-    const request: RunRequest = { ...input, runId: this.#nextRunId++ };
-    let drain = () => {};
-    const drained = new Promise<void>((resolve) => (drain = resolve));
-    const done = new Promise<RunOutcome>((resolve) => {
-      this.#queue.push({ request, handlers, resolve, drained, drain });
-    });
+    const { job, done } = createJob({ ...input, runId: this.#nextRunId++ }, handlers);
+    this.#queue.push(job);
     this.start();
     void this.#pump();
-    return { runId: request.runId, done };
+    return { runId: job.request.runId, done };
   }
 
   /** Stops a run: a queued one is dropped; a running one is interrupted or its worker replaced. */
@@ -305,17 +274,10 @@ export class RuntimeClient {
         default: {
           const job = this.#current;
           if (!job || job.request.runId !== event.runId) break;
-          if (event.type === 'done') {
-            job.drain();
-          } else if (event.type === 'output') {
-            job.handlers.onOutput(event.stream, event.text, event.droppedLines ?? 0);
-          } else if (event.type === 'packages') {
-            this.detail =
-              event.state === 'loading' ? `Loading ${event.names.join(', ')}` : this.detail;
-            job.handlers.onPackages?.(event.names, event.state, event.message);
-          } else {
-            job.handlers.onInput?.();
+          if (event.type === 'packages' && event.state === 'loading') {
+            this.detail = `Loading ${event.names.join(', ')}`;
           }
+          deliverRunEvent(job, event);
         }
       }
     }
@@ -392,28 +354,4 @@ export class RuntimeClient {
     job.resolve({ result });
     void this.#pump();
   }
-}
-
-function errorResult(filename: string, error: Omit<PythonError, 'filename'>): RunResult {
-  return { ok: false, durationMs: 0, error: { ...error, filename } };
-}
-
-function stoppedResult(filename: string): RunResult {
-  return errorResult(filename, {
-    type: 'KeyboardInterrupt',
-    message: 'stopped',
-    traceback: '',
-    line: null,
-    interrupted: true,
-  });
-}
-
-function crashedResult(filename: string, why: string): RunResult {
-  return errorResult(filename, {
-    type: 'FatalError',
-    message: why,
-    traceback: '',
-    line: null,
-    interrupted: false,
-  });
 }
