@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createInterruptBuffer,
   interruptRequested,
+  pollableInterruptFlag,
   requestInterrupt,
   sleepUnlessInterrupted,
 } from './interrupt';
@@ -19,6 +20,20 @@ describe('interrupt flag', () => {
     requestInterrupt(flag);
     expect(interruptRequested(flag)).toBe(true);
     expect(sleepUnlessInterrupted(flag, 60)).toBe(true);
+    expect(interruptRequested(flag)).toBe(false);
+  });
+
+  it('keeps a Stop that arrives between Python reading the flag and clearing it', () => {
+    const flag = createInterruptBuffer();
+    const polled = pollableInterruptFlag(flag);
+    // CPython's check: read the flag, then write 0. The page stores a Stop in between.
+    expect(polled[0]).toBe(0);
+    requestInterrupt(flag);
+    polled[0] = 0;
+    expect(interruptRequested(flag)).toBe(true);
+    // The next check sees it and clears it.
+    expect(polled[0]).toBe(2);
+    polled[0] = 0;
     expect(interruptRequested(flag)).toBe(false);
   });
 });

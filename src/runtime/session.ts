@@ -5,6 +5,7 @@
  */
 import type { PyodideInterface } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
+import { pollableInterruptFlag } from './interrupt';
 import { OutputBatcher } from './output-batcher';
 import { loadPackagesFor } from './packages';
 import { installModule, placeModules } from './python-modules';
@@ -98,6 +99,7 @@ export class PythonSession {
   /** Rejects when the interpreter dies; runs race it, so none waits forever. */
   #died: Promise<never>;
   #dead = false;
+  /** What Pyodide polls: the Stop flag, through pollableInterruptFlag. */
   #interrupt: Int32Array | undefined;
 
   private constructor(pyodide: PyodideInterface, runner: RunnerModule, batcher: OutputBatcher) {
@@ -152,7 +154,7 @@ export class PythonSession {
       readLine !== undefined,
       hooks.sleep,
     );
-    session.#interrupt = hooks.interruptBuffer;
+    session.#interrupt = hooks.interruptBuffer && pollableInterruptFlag(hooks.interruptBuffer);
     session.#watchInterrupts(true);
     return session;
   }
