@@ -20,13 +20,20 @@ const recipe = snapshotRecipe({ wheelhouse_runner: sources.wheelhouse_runner });
 
 let snapshot: Uint8Array;
 let stored: Uint8Array;
+let packed: Response;
 let restored: PyodideInterface;
+
+/** Bytes as Cache Storage would give them back, with the headers the snapshot was stored with. */
+function asStored(bytes: Uint8Array): Response {
+  return new Response(bytes as BlobPart, { headers: packed.headers });
+}
 
 beforeAll(async () => {
   snapshot = await makeSnapshot(nodePyodideDir(), recipe);
   // Stored and read back the way Cache Storage keeps it.
-  stored = new Uint8Array(await packSnapshot(snapshot).arrayBuffer());
-  const unpacked = await unpackSnapshot(new Response(stored as BlobPart));
+  packed = await packSnapshot(snapshot);
+  stored = new Uint8Array(await packed.clone().arrayBuffer());
+  const unpacked = await unpackSnapshot(asStored(stored));
   restored = await loadPyodide({ indexURL: nodePyodideDir(), _loadSnapshot: unpacked });
 }, 60_000);
 
@@ -61,12 +68,17 @@ describe('snapshot recipe', () => {
   });
 
   it('is stored compressed, and damaged bytes are refused rather than restored', async () => {
-    expect(stored.length).toBeLessThan(snapshot.length / 2);
-    const unpacked = await unpackSnapshot(new Response(stored as BlobPart));
+    expect(stored.length).toBeLessThan(snapshot.length / 3);
+    expect(packed.headers.get('Content-Type')).toBe('application/zstd');
+    const unpacked = await unpackSnapshot(asStored(stored));
     // Byte for byte (Buffer.equals: a 21 MB toEqual would enumerate every index).
     expect(Buffer.from(unpacked).equals(Buffer.from(snapshot))).toBe(true);
     const truncated = stored.slice(0, stored.length / 2);
-    await expect(unpackSnapshot(new Response(truncated))).rejects.toThrow();
+    await expect(unpackSnapshot(asStored(truncated))).rejects.toThrow(/damaged/);
+    const flipped = stored.slice();
+    flipped[Math.floor(flipped.length / 3)]! ^= 0x10;
+    await expect(unpackSnapshot(asStored(flipped))).rejects.toThrow(/damaged/);
+    await expect(unpackSnapshot(new Response(stored as BlobPart))).rejects.toThrow(/no digest/);
   });
 
   it('names its key after the runtime and the recipe', async () => {
