@@ -35,6 +35,7 @@ function inShell(id: string): boolean {
     '/src/runtime/prestart.ts',
     '/src/runtime/pyodide-version.ts',
     '/src/runtime/snapshot-hint.ts',
+    '/src/runtime/warm-start-help.ts',
     '/src/lessons/progress-model.ts',
     '/src/editor/monaco-setup.ts',
     '/src/editor/toml-language.ts',

@@ -116,4 +116,18 @@ describe('compileAhead', () => {
     expect(scope.fetch).toBe(originals.fetch);
     expect(scope.WebAssembly.instantiateStreaming).toBe(originals.instantiateStreaming);
   });
+
+  it('takes a module compiled elsewhere, and downloads nothing', async () => {
+    const { scope, requests } = scopeServing('application/wasm');
+    compileAhead(scope, URL_WASM, WebAssembly.compile(MODULE));
+    expect(await loaderInstantiates(scope)).toBe(42);
+    expect(requests).toEqual([]);
+  });
+
+  it('compiles here when the module compiled elsewhere does not come', async () => {
+    const { scope, requests } = scopeServing('application/wasm');
+    compileAhead(scope, URL_WASM, Promise.reject(new Error('the helper did not start')));
+    expect(await loaderInstantiates(scope)).toBe(42);
+    expect(requests).toEqual([URL_WASM]);
+  });
 });

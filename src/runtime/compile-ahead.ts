@@ -5,6 +5,9 @@
  * `WebAssembly.instantiateStreaming` call for that file. The loader takes no compiled module,
  * so its fetch of the file and that call are the one place to hand it over.
  *
+ * On a warm start the module is compiled by another worker (warm-start-helper.ts) and arrives
+ * as `compiledElsewhere`; this worker then downloads nothing unless that fails.
+ *
  * When the early compile fails (a host that serves .wasm without the `application/wasm` type,
  * which streaming refuses), the loader gets an instance made from the bytes instead: slower,
  * but a start rather than a hang.
@@ -17,13 +20,20 @@ export interface CompileScope {
   WebAssembly: Wasm;
 }
 
-export function compileAhead(scope: CompileScope, url: string): () => void {
+export function compileAhead(
+  scope: CompileScope,
+  url: string,
+  compiledElsewhere?: Promise<WebAssembly.Module>,
+): () => void {
   const wasm = scope.WebAssembly;
   const originalFetch = scope.fetch;
   const originalInstantiate = wasm.instantiateStreaming;
-  const download = originalFetch(url);
-  const compiled = wasm.compileStreaming(download);
+  const compileHere = () => wasm.compileStreaming(originalFetch(url));
+  const compiled = compiledElsewhere ? compiledElsewhere.catch(compileHere) : compileHere();
   compiled.catch(() => {}); // the loader's instantiate reports what matters
+  // What the loader's fetch of the file gets: nothing but the instantiate call below reads
+  // it, and that call recognises it by identity.
+  const handOver = Promise.resolve(new Response(null));
   let handed = false;
 
   const stop = () => {
@@ -34,22 +44,20 @@ export function compileAhead(scope: CompileScope, url: string): () => void {
     }
   };
 
-  // The download itself stands in for the response: nothing but the instantiate call below
-  // reads it, and that call recognises it by identity.
   const patchedFetch: typeof fetch = (input, init) => {
     const asked = input instanceof Request ? input.url : String(input);
     if (handed || asked !== url || init?.integrity || input instanceof Request) {
       return originalFetch(input, init);
     }
     handed = true;
-    return download;
+    return handOver;
   };
 
   const patchedInstantiate = (async (
     source: Response | PromiseLike<Response>,
     imports?: WebAssembly.Imports,
   ) => {
-    if (source !== download) return originalInstantiate(source, imports);
+    if (source !== handOver) return originalInstantiate(source, imports);
     stop();
     let module: WebAssembly.Module;
     try {

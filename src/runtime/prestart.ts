@@ -9,6 +9,7 @@
 import type { PrestartMessage } from './protocol';
 import { PYODIDE_PATH } from './pyodide-version';
 import { localSnapshotNote, type SnapshotNote } from './snapshot-hint';
+import { askForHelp, NO_HELP, PYODIDE_WASM } from './warm-start-help';
 
 /** The core files whose download the status line counts. */
 const FETCHED_CORE_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip'];
@@ -45,13 +46,26 @@ export interface SiteRuntime {
 export function prestartPython(): SiteRuntime {
   const files = siteRuntimeFiles();
   let first: Worker | undefined = createPythonWorker();
+  const savedSnapshot = localSnapshotNote.remembered();
   const message: PrestartMessage = {
     type: 'wheelhouse:prestart',
     ...files,
     snapshots: true,
-    savedSnapshot: localSnapshotNote.remembered(),
+    savedSnapshot,
   };
-  first.postMessage(message);
+  if (savedSnapshot === undefined) {
+    first.postMessage(message);
+  } else {
+    // A warm start: its helper compiles the wasm and reads the snapshot, started now rather
+    // than once the Python worker has loaded, and answers that worker directly.
+    const python = first;
+    const channel = new MessageChannel();
+    askForHelp(
+      { wasmURL: files.indexURL + PYODIDE_WASM, snapshotKey: savedSnapshot, reply: channel.port1 },
+      () => python.postMessage(NO_HELP),
+    );
+    python.postMessage({ ...message, help: channel.port2 }, [channel.port2]);
+  }
   return {
     ...files,
     snapshots: localSnapshotNote,

@@ -38,6 +38,8 @@ export interface PrestartMessage {
   expectedSizes: Record<string, number>;
   snapshots: boolean;
   savedSnapshot?: string;
+  /** Where the warm-start helper the page started answers (warm-start-help.ts). */
+  help?: MessagePort;
 }
 
 export function isPrestart(data: unknown): data is PrestartMessage {

@@ -2,7 +2,8 @@
 /**
  * Starting Pyodide in the Python worker, as named steps: every file the loader needs is
  * requested at once (the wasm compiling as it downloads), then the interpreter is restored
- * from the snapshot the page remembers keeping, or started afresh.
+ * from the snapshot the page remembers keeping, or started afresh. A warm start has a helper
+ * beside this worker that compiles the wasm and unpacks the snapshot (warm-start-helper.ts).
  */
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { compileAhead } from './compile-ahead';
@@ -10,13 +11,14 @@ import { trackDownloads } from './download-progress';
 import { fetchAhead } from './fetch-ahead';
 import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from './protocol';
 import runnerSource from './python/runner.py?raw';
+import { dropSnapshot, readSnapshot, snapshotKey, snapshotRecipe } from './snapshot';
 import {
-  dropSnapshot,
-  findSnapshot,
-  snapshotKey,
-  snapshotRecipe,
-  unpackSnapshot,
-} from './snapshot';
+  helpFrom,
+  HelperGone,
+  helpNearby,
+  PYODIDE_WASM,
+  type WarmStartHelp,
+} from './warm-start-help';
 
 /** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
 export const SNAPSHOT_RECIPE = snapshotRecipe({ wheelhouse_runner: runnerSource });
@@ -53,17 +55,23 @@ interface SavedSnapshot {
 }
 
 /**
- * The snapshot the page remembers keeping, if it is the one this worker would make and Cache
- * Storage still has it. Without such a note there is nothing to look for (snapshot-hint.ts).
+ * The snapshot the page remembers keeping, if it is the one this worker would make. Without
+ * such a note there is nothing to look for (snapshot-hint.ts). Its bytes reject when Cache
+ * Storage no longer has it, or it is damaged.
  */
 async function savedSnapshot(
   indexURL: string,
   remembered: string,
+  help: WarmStartHelp | undefined,
 ): Promise<SavedSnapshot | undefined> {
   const key = await snapshotKey(indexURL, SNAPSHOT_RECIPE).catch(() => undefined);
   if (key !== remembered) return undefined;
-  const stored = await findSnapshot(key).catch(() => undefined);
-  return stored && { key, bytes: unpackSnapshot(stored) };
+  if (!help) return { key, bytes: readSnapshot(key) };
+  const bytes = help.snapshot.catch((error: unknown) => {
+    if (error instanceof HelperGone) return readSnapshot(key);
+    throw error;
+  });
+  return { key, bytes };
 }
 
 export type Started = Awaited<ReturnType<typeof startInterpreter>>;
@@ -81,15 +89,20 @@ export interface Start {
   options: StartOptions;
   began: number;
   interpreter: Promise<Started>;
+  /** What a warm start's helper gives it, when it has one. */
+  help: WarmStartHelp | undefined;
   listen(sink: RuntimeEventSink): void;
 }
 
 /** The files Pyodide's loader needs before Python can start, besides its script. */
 const LOADER_SCRIPT = 'pyodide.asm.js';
-const LOADER_WASM = 'pyodide.asm.wasm';
 const LOADER_FETCHES = ['python_stdlib.zip', 'pyodide-lock.json'];
 
-export function beginStart(options: StartOptions): Start {
+/**
+ * Starts Python. With a snapshot to start from, a helper compiles the wasm and reads the
+ * snapshot (warm-start-helper.ts): the page's, answering on `helpPort`, or one started here.
+ */
+export function beginStart(options: StartOptions, helpPort?: MessagePort): Start {
   const { indexURL, expectedSizes, snapshots, savedSnapshot: remembered } = options;
   let sink: RuntimeEventSink | undefined;
   let last: RuntimeEvent | undefined;
@@ -98,11 +111,24 @@ export function beginStart(options: StartOptions): Start {
   // to each, or after the snapshot lookup below. The loader's own import of the script joins
   // this one (a module is fetched and run once); its failure is reported by loadPyodide.
   import(/* @vite-ignore */ indexURL + LOADER_SCRIPT).catch(() => {});
-  const stopTracking = trackDownloads(self, indexURL, expectedSizes, (loaded, total) => {
+  // The snapshot to start from, if any.
+  const warmFrom = snapshots ? remembered : undefined;
+  const wasmURL = indexURL + PYODIDE_WASM;
+  const help =
+    warmFrom === undefined
+      ? undefined
+      : helpPort
+        ? helpFrom(helpPort)
+        : helpNearby({ wasmURL, snapshotKey: warmFrom });
+  // The helper downloads the wasm; what this worker downloads is what progress counts.
+  const downloads = help
+    ? Object.fromEntries(Object.entries(expectedSizes).filter(([name]) => name !== PYODIDE_WASM))
+    : expectedSizes;
+  const stopTracking = trackDownloads(self, indexURL, downloads, (loaded, total) => {
     last = { type: 'boot', phase: 'download', loaded, total };
     sink?.([last]);
   });
-  const stopCompiling = compileAhead(self, indexURL + LOADER_WASM);
+  const stopCompiling = compileAhead(self, wasmURL, help?.wasm);
   const stopFetchingAhead = fetchAhead(
     self,
     LOADER_FETCHES.map((name) => indexURL + name),
@@ -111,7 +137,8 @@ export function beginStart(options: StartOptions): Start {
     try {
       // A saved snapshot's bytes are read while the loader starts (it awaits them just
       // before the wasm is instantiated).
-      const saved = snapshots && remembered ? await savedSnapshot(indexURL, remembered) : undefined;
+      const saved =
+        warmFrom === undefined ? undefined : await savedSnapshot(indexURL, warmFrom, help);
       return await startInterpreter({
         indexURL,
         snapshots,
@@ -132,6 +159,7 @@ export function beginStart(options: StartOptions): Start {
     options,
     began: performance.now(),
     interpreter,
+    help,
     listen(next) {
       sink = next;
       if (last) next([last]);

@@ -20,6 +20,7 @@ import toolsSource from './python/wheelhouse_tools.py?raw';
 import { PythonSession } from './session';
 import { findSnapshot, makeSnapshot, saveSnapshot, snapshotKey } from './snapshot';
 import { waitForStdin } from './stdin-channel';
+import { NO_HELP, type WarmStartHelp } from './warm-start-help';
 import {
   beginStart,
   sameStart,
@@ -32,11 +33,19 @@ import {
 // The page's early script may start Python before the app (and its init call) has loaded
 // (prestart.ts). That message is ours, not Comlink's: this listener comes first and keeps it.
 let prestarted: Start | undefined;
+/** Its helper's help, kept after init adopts the start: the page may yet say the helper failed. */
+let prestartHelp: WarmStartHelp | undefined;
 self.addEventListener('message', (event: MessageEvent) => {
+  if (event.data === NO_HELP) {
+    event.stopImmediatePropagation();
+    prestartHelp?.fail('the warm-start helper did not start');
+    return;
+  }
   if (!isPrestart(event.data)) return;
   event.stopImmediatePropagation();
-  const { indexURL, expectedSizes, snapshots, savedSnapshot } = event.data;
-  prestarted ??= beginStart({ indexURL, expectedSizes, snapshots, savedSnapshot });
+  const { indexURL, expectedSizes, snapshots, savedSnapshot, help } = event.data;
+  prestarted ??= beginStart({ indexURL, expectedSizes, snapshots, savedSnapshot }, help);
+  prestartHelp = prestarted.help;
 });
 
 class WorkerRuntime implements RuntimeApi {
