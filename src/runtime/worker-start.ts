@@ -11,7 +11,13 @@ import { trackDownloads } from './download-progress';
 import { fetchAhead } from './fetch-ahead';
 import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from './protocol';
 import runnerSource from './python/runner.py?raw';
-import { dropSnapshot, readSnapshot, snapshotKey, snapshotRecipe } from './snapshot';
+import {
+  dropSnapshot,
+  readSnapshot,
+  restoreSnapshot,
+  snapshotKey,
+  snapshotRecipe,
+} from './snapshot';
 import {
   helpFrom,
   HelperGone,
@@ -37,7 +43,7 @@ async function startInterpreter(options: {
   const { indexURL, saved, onLoaded } = options;
   if (saved) {
     try {
-      const pyodide = await loadPyodide({ indexURL, _loadSnapshot: saved.bytes });
+      const pyodide = await restoreSnapshot(indexURL, saved.bytes);
       onLoaded();
       return { pyodide, snapshot: 'restored' };
     } catch {
