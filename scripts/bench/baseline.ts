@@ -2,7 +2,9 @@
  * The physical floor for this runtime: a bare page that starts a module worker, loads the same
  * Pyodide files from the same server, and prints. No framework, no editor, nothing else.
  * A second one loads Pyodide's standard library as the npm package ships it (source only,
- * where the site serves it with bytecode), to show what that alone is worth.
+ * where the site serves it with bytecode), to show what that alone is worth. A third is the
+ * floor for a warm start: on a first visit it keeps a raw memory snapshot of a bare interpreter
+ * in Cache Storage, and a repeat visit restores it and prints (no compression, no runner).
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +13,9 @@ import { PYODIDE_PATH } from '../../src/runtime/pyodide-version.ts';
 
 export const BASELINE_PAGE = '__bench__/baseline.html';
 export const STOCK_BASELINE_PAGE = '__bench__/baseline-stock.html';
+export const WARM_BASELINE_PAGE = '__bench__/baseline-warm.html';
+/** What the warm floor's first visit prints once its snapshot is kept. */
+export const WARM_BASELINE_KEPT = 'kept';
 const STOCK_STDLIB = 'python_stdlib-as-shipped.zip';
 
 function page(script: string): string {
@@ -38,6 +43,23 @@ pyodide.runPython('print("hi")');
 `;
 }
 
+function warmWorker(): string {
+  return `import { loadPyodide } from '/${PYODIDE_PATH}pyodide.mjs';
+const indexURL = '/${PYODIDE_PATH}';
+const cache = await caches.open('bench-bare-snapshot');
+const stored = await cache.match('snapshot');
+if (stored) {
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: stored.arrayBuffer() });
+  pyodide.setStdout({ batched: (line) => postMessage(line) });
+  pyodide.runPython('print("hi")');
+} else {
+  const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true });
+  await cache.put('snapshot', new Response(pyodide.makeMemorySnapshot()));
+  postMessage('${WARM_BASELINE_KEPT}');
+}
+`;
+}
+
 /** Writes the baseline pages into a built site (only for the benchmark's own build). */
 export async function writeBaseline(outDir: string): Promise<void> {
   const dir = path.join(outDir, '__bench__');
@@ -49,6 +71,9 @@ export async function writeBaseline(outDir: string): Promise<void> {
     'baseline-stock.html': page('baseline-stock.mjs'),
     'baseline-stock.mjs': script('baseline-stock-worker.mjs'),
     'baseline-stock-worker.mjs': worker(`, stdLibURL: '/__bench__/${STOCK_STDLIB}'`),
+    'baseline-warm.html': page('baseline-warm.mjs'),
+    'baseline-warm.mjs': script('baseline-warm-worker.mjs'),
+    'baseline-warm-worker.mjs': warmWorker(),
   };
   for (const [name, content] of Object.entries(files)) {
     await writeFile(path.join(dir, name), content);

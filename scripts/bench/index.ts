@@ -1,8 +1,9 @@
 /**
  * npm run bench: builds the app, serves it, and drives headless Chromium to measure what a
- * learner feels, against a bare page that loads the same Pyodide files (the floor), and one
- * that loads Pyodide's standard library as the npm package ships it. Prints a table of medians
- * and ratios measured in the same run, and writes bench-results.json.
+ * learner feels, against a bare page that loads the same Pyodide files (the floor), one that
+ * loads Pyodide's standard library as the npm package ships it, and one that restores a raw
+ * snapshot on a repeat visit (the floor for warm starts). Prints a table of medians and ratios
+ * measured in the same run, and writes bench-results.json.
  *
  *   npm run bench -- [--runs 5] [--skip-resolver]
  */
@@ -11,7 +12,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { build, preview } from 'vite';
 import { formatBenchmarkTable, runResolverBenchmark } from '../../src/tools/resolver/bench.ts';
-import { BASELINE_PAGE, STOCK_BASELINE_PAGE, writeBaseline } from './baseline.ts';
+import {
+  BASELINE_PAGE,
+  STOCK_BASELINE_PAGE,
+  WARM_BASELINE_KEPT,
+  WARM_BASELINE_PAGE,
+  writeBaseline,
+} from './baseline.ts';
 import {
   flood,
   launch,
@@ -92,6 +99,20 @@ async function baselineVisit(origin: string, baseline: string): Promise<number> 
   }
 }
 
+/** The warm floor: a first visit keeps its snapshot, and the repeat visit in the same profile is timed. */
+async function baselineWarmVisit(origin: string): Promise<number> {
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await timeToFirstOutput(first, `${origin}/${WARM_BASELINE_PAGE}`, WARM_BASELINE_KEPT);
+    await first.close();
+    return await timeToFirstOutput(await context.newPage(), `${origin}/${WARM_BASELINE_PAGE}`);
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * The baseline and the app take turns, round by round, so a machine that gets busier or
  * quieter during the benchmark shifts both alike and their ratio stays fair.
@@ -100,18 +121,20 @@ async function coldStarts(origin: string) {
   const url = playgroundUrl(origin, 'print("hi")');
   const base: number[] = [];
   const stock: number[] = [];
+  const bareWarm: number[] = [];
   const cold: number[] = [];
   const warm: number[] = [];
   let shell: string[] = [];
   for (let run = 0; run < RUNS; run++) {
     base.push(await baselineVisit(origin, BASELINE_PAGE));
     stock.push(await baselineVisit(origin, STOCK_BASELINE_PAGE));
+    bareWarm.push(await baselineWarmVisit(origin));
     const visits = await appVisits(url);
     cold.push(visits.cold);
     warm.push(visits.warm);
     if (run === 0) shell = visits.shell;
   }
-  return { base, stock, cold, warm, shell };
+  return { base, stock, bareWarm, cold, warm, shell };
 }
 
 interface Interactive {
@@ -167,6 +190,7 @@ async function main(): Promise<void> {
     const stockMs = median(app.stock);
     const coldMs = median(app.cold);
     const warmMs = median(app.warm);
+    const bareWarmMs = median(app.bareWarm);
     const floodMs = median(live.floods.map((item) => item.ms));
     const results = {
       runs: RUNS,
@@ -179,6 +203,9 @@ async function main(): Promise<void> {
       appWarmMs: warmMs,
       warmRatio: warmMs / baseMs,
       warmRatioToStock: warmMs / stockMs,
+      bareWarmMs,
+      bareWarmRatio: bareWarmMs / baseMs,
+      warmRatioToBareWarm: warmMs / bareWarmMs,
       roundTripMs: median(live.roundTrips),
       stopMs: median(live.stops),
       flood: { ...live.floods[live.floods.length - 1]!, ms: floodMs },
@@ -186,6 +213,7 @@ async function main(): Promise<void> {
       samples: {
         baseline: base,
         stockBaseline: app.stock,
+        bareWarm: app.bareWarm,
         cold: app.cold,
         warm: app.warm,
         roundTrips: live.roundTrips,
@@ -215,6 +243,9 @@ async function main(): Promise<void> {
           '  ratio repeat visit / baseline (as shipped)',
           `${results.warmRatioToStock.toFixed(2)}x`,
         ),
+        row('bare baseline: warm start from a raw snapshot', `${bareWarmMs.toFixed(0)} ms`),
+        row('  ratio bare warm / baseline (same files)', `${results.bareWarmRatio.toFixed(2)}x`),
+        row('  ratio repeat visit / bare warm start', `${results.warmRatioToBareWarm.toFixed(2)}x`),
         row('trivial run round-trip', `${results.roundTripMs.toFixed(1)} ms`, '< 30 ms'),
         row('Stop of while True: pass', `${results.stopMs.toFixed(0)} ms`, '< 200 ms'),
         row('200,000 printed lines shown', `${floodMs.toFixed(0)} ms`),
