@@ -1,0 +1,51 @@
+/**
+ * The page never jumps while it loads: the lesson's body, its editors (a highlighted view
+ * until Monaco arrives) and Python's start move nothing below the header. Measured with the
+ * browser's own record of layout shifts (the Layout Instability API).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { pythonReady } from './helpers';
+
+interface Shift {
+  value: number;
+  moved: string[];
+}
+
+/** Records every layout shift of the page, with the elements that moved, from its first paint. */
+async function recordShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shifts: Shift[] = [];
+    (window as unknown as { __shifts: Shift[] }).__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Array<{
+        value: number;
+        sources?: Array<{ node?: Node | null }>;
+      }>) {
+        const moved = (entry.sources ?? []).map(({ node }) => {
+          const element = node instanceof Element ? node : node?.parentElement;
+          if (!element) return 'an element no longer in the page';
+          return element.closest('main') ? `main: ${element.outerHTML.slice(0, 80)}` : 'header';
+        });
+        shifts.push({ value: entry.value, moved });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+async function contentShifts(page: Page): Promise<Shift[]> {
+  // A layout shift is reported with the frame after it: let one more frame pass.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  const shifts = await page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
+  return shifts.filter((shift) => shift.moved.some((what) => what !== 'header'));
+}
+
+for (const path of ['/lessons/welcome/cells-and-output', '/playground']) {
+  test(`${path} does not move its content as its editors and Python load`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await recordShifts(page);
+    await page.goto(path);
+    await expect(page.locator('main .monaco-editor').first()).toBeVisible();
+    await pythonReady(page);
+    expect(await contentShifts(page)).toEqual([]);
+  });
+}
