@@ -8,16 +8,23 @@ import type { PyProxy } from 'pyodide/ffi';
 import { pollableInterruptFlag } from './interrupt';
 import { OutputBatcher } from './output-batcher';
 import { loadPackagesFor } from './packages';
-import { installModule, placeModules } from './python-modules';
 import type {
   OutputStream,
-  CheckResult,
   PythonError,
   RunRequest,
   RunResult,
   RuntimeEventSink,
   SyntaxProblem,
 } from './protocol';
+import { installModule, placeModules } from './python-modules';
+import {
+  fatalError,
+  packageLoadError,
+  pythonException,
+  runResult,
+  syntaxProblem,
+  type RunnerModule,
+} from './runner-api';
 
 export interface SessionHooks {
   onEvents: RuntimeEventSink;
@@ -39,54 +46,11 @@ export interface SessionHooks {
   interruptBuffer?: Int32Array;
 }
 
-interface RunnerModule extends PyProxy {
-  setup(
-    readLine: () => string | false | undefined,
-    canReadInput: boolean,
-    sleep: ((seconds: number) => boolean) | undefined,
-  ): void;
-  /** A result at once, or a promise of one for code that may use top-level await. */
-  run(
-    code: string,
-    scope: string,
-    filename: string,
-    known: string[],
-  ): RawRunResult | Promise<RawRunResult>;
-  run_exercise(
-    code: string,
-    checks: string,
-    scope: string,
-    filename: string,
-    language: string,
-    known: string[],
-  ): Promise<RawRunResult>;
-  imports_of(code: string): PyProxy;
-  enter_project(files: PyProxy, scope: string): void;
-  leave_project(): void;
-  reset_scope(scope: string): void;
-  check_syntax(code: string, filename: string): RawSyntaxProblem | undefined;
-}
-
-interface RawRunResult {
-  ok: boolean;
-  duration_ms: number;
-  error?: PythonError;
-  checks?: CheckResult[];
-}
-
 /** The Python modules the session installs, by module name (runner.py, checks.py, ...). */
 export interface PythonSources {
   wheelhouse_runner: string;
   wheelhouse_checks: string;
   wheelhouse_tools: string;
-}
-
-interface RawSyntaxProblem {
-  message: string;
-  line: number;
-  column: number;
-  end_line: number;
-  end_column: number;
 }
 
 export class PythonSession {
@@ -238,15 +202,7 @@ export class PythonSession {
         : this.#runner.run(code, scope, filename, known);
       // After a fatal error Python's promise never settles: the interpreter's death ends the run.
       const raw = await Promise.race([call, this.#died]);
-      const checks = raw.checks && { checks: raw.checks };
-      return raw.ok
-        ? { ok: true, durationMs: raw.duration_ms, ...checks }
-        : {
-            ...checks,
-            ok: false,
-            durationMs: raw.duration_ms,
-            error: { ...raw.error!, line: raw.error!.line ?? null },
-          };
+      return runResult(raw);
     } catch (error) {
       const durationMs = performance.now() - started;
       // A Python exception from our own set-up calls (Stop pressed before the learner's code
@@ -285,59 +241,15 @@ export class PythonSession {
         ...(detail && { message: detail }),
       }),
     );
-    if (!message) return null;
-    return {
-      type: 'PackageLoadError',
-      message,
-      traceback: `PackageLoadError: ${message}\n`,
-      line: null,
-      filename: request.filename,
-      interrupted: false,
-    };
+    return message ? packageLoadError(message, request.filename) : null;
   }
 
   checkSyntax(code: string, filename: string): SyntaxProblem | null {
     const raw = this.#quietly(() => this.#runner.check_syntax(code, filename));
-    if (!raw) return null;
-    return {
-      message: raw.message,
-      line: raw.line,
-      column: raw.column,
-      endLine: raw.end_line,
-      endColumn: raw.end_column,
-    };
+    return raw ? syntaxProblem(raw) : null;
   }
 
   resetScope(scope: string): void {
     this.#quietly(() => this.#runner.reset_scope(scope));
   }
-}
-
-/** The type and message of a Python exception that reached JavaScript (a PythonError). */
-function pythonException(
-  pyodide: PyodideInterface,
-  error: unknown,
-): Omit<PythonError, 'filename'> | null {
-  if (!(error instanceof pyodide.ffi.PythonError)) return null;
-  const { type } = error;
-  const lines = error.message.trimEnd().split('\n');
-  return {
-    type,
-    message: lines.at(-1)?.replace(/^\w+(\.\w+)*: ?/, '') ?? '',
-    traceback: type === 'KeyboardInterrupt' ? '' : `${lines.at(-1)}\n`,
-    line: null,
-    interrupted: type === 'KeyboardInterrupt',
-  };
-}
-
-function fatalError(error: unknown, filename: string): PythonError {
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    type: 'FatalError',
-    message: message.split('\n')[0] ?? 'unknown error',
-    traceback: '',
-    line: null,
-    filename,
-    interrupted: false,
-  };
 }
