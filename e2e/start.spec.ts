@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { output, playgroundUrl } from './helpers';
 
+// Tests here intercept Python's downloads. A page that is still open after its test keeps
+// working in the background (the next visit's snapshot), and a route handler that answers
+// then would fail outside any test: let those in flight go.
+test.afterEach(({ page }) => page.unrouteAll({ behavior: 'ignoreErrors' }));
+
 test('Python starts even where the host serves its wasm with the wrong type', async ({ page }) => {
   // Streaming compilation refuses anything but application/wasm; the start falls back to
   // compiling the downloaded bytes (static hosts often say application/octet-stream).

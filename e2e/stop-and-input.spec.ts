@@ -1,6 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { isolated, output, playgroundUrl, replaceCode, runFinished } from './helpers';
 
+// Tests here intercept Python's downloads. A page that is still open after its test keeps
+// working in the background (the next visit's snapshot), and a route handler that answers
+// then would fail outside any test: let those in flight go.
+test.afterEach(({ page }) => page.unrouteAll({ behavior: 'ignoreErrors' }));
+
 test('Stop ends an infinite loop; variables survive when isolated', async ({ page }, testInfo) => {
   await page.goto(playgroundUrl('count = 0\nwhile True:\n    count += 1'));
   const region = page.getByRole('region', { name: 'Playground code' });
