@@ -34,6 +34,7 @@ function inShell(id: string): boolean {
     '/src/app/pages/',
     '/src/runtime/prestart.ts',
     '/src/runtime/pyodide-version.ts',
+    '/src/runtime/served-files.ts',
     '/src/runtime/snapshot-hint.ts',
     '/src/runtime/warm-start-help.ts',
     '/src/lessons/progress-model.ts',

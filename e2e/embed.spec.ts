@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { EMBED_PAGES_PORT } from './fixtures/embed/ports';
-import { isolated, output, replaceCode, runFinished } from './helpers';
+import { isolated, lockFilePath, output, replaceCode, runFinished } from './helpers';
 
 function pageUrl(testInfo: TestInfo, path: string): string {
   const mode = isolated(testInfo) ? 'isolated' : 'plain';
@@ -224,7 +224,7 @@ test('the bundle served from another origin: workers, editor and input()', async
 });
 
 test('packages are installed before the first run', async ({ page }, testInfo) => {
-  const lock = await page.request.get(pageUrl(testInfo, 'pyodide/v0.28.0/pyodide-lock.json'));
+  const lock = await page.request.get(pageUrl(testInfo, lockFilePath().slice(1)));
   const { packages } = (await lock.json()) as { packages: Record<string, { file_name: string }> };
   test.skip(
     ['numpy', 'micropip'].some((name) => /^https?:/.test(packages[name]?.file_name ?? 'https:')),

@@ -1,4 +1,7 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import path from 'node:path';
+import { servedNamesIn } from '../scripts/vite/content-names';
+import { PYODIDE_PATH } from '../src/runtime/pyodide-version';
 
 export function isolated(testInfo: TestInfo): boolean {
   return testInfo.project.name === 'isolated';
@@ -50,4 +53,10 @@ export async function editorText(scope: Locator): Promise<string> {
 /** Waits until a cell's run has ended (Stop disabled again). */
 export async function runFinished(scope: Locator): Promise<void> {
   await expect(scope.getByRole('button', { name: 'Stop' })).toBeDisabled({ timeout: 60_000 });
+}
+
+/** Where the build under test serves its lock file (its name is made from its content). */
+export function lockFilePath(): string {
+  const runtimeDir = path.resolve(process.env.WHEELHOUSE_E2E_OUT_DIR ?? 'dist', PYODIDE_PATH);
+  return `/${PYODIDE_PATH}${servedNamesIn(runtimeDir).lockFile}`;
 }

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { output, playgroundUrl, runFinished } from './helpers';
+import { lockFilePath, output, playgroundUrl, runFinished } from './helpers';
 
 /** True when this preview serves numpy's wheel itself (WHEELHOUSE_PYODIDE_PACKAGES was set). */
 async function servesNumpyLocally(page: Page): Promise<boolean> {
-  const response = await page.request.get('/pyodide/v0.28.0/pyodide-lock.json');
+  const response = await page.request.get(lockFilePath());
   const lock = (await response.json()) as { packages: Record<string, { file_name: string }> };
   return !/^https?:/.test(lock.packages.numpy?.file_name ?? 'https:');
 }

@@ -10,6 +10,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import path from 'node:path';
 import { build, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { NAMES_ENV, SIZES_ENV } from './pyodide-assets.ts';
 
 const ENTRY = 'src/embed/index.ts';
 const WORKER_STARTER = 'src/embed/module-worker.ts';
@@ -32,23 +33,27 @@ export function embedBuild(): Plugin {
     },
     async closeBundle() {
       if (config.command !== 'build' || config.build.ssr) return;
-      // The embed uses the app's copy of Pyodide, whose sizes the app's build already knows.
-      const sizes = String(config.define?.[SIZES] ?? '"{}"');
-      await build(embedConfig(config.root, path.resolve(config.root, config.build.outDir), sizes));
+      // The embed uses the app's copy of Pyodide, whose sizes and names the app's build knows.
+      const define = Object.fromEntries(
+        [SIZES_ENV, NAMES_ENV].map((key) => [key, String(config.define?.[key] ?? '""')]),
+      );
+      await build(embedConfig(config.root, path.resolve(config.root, config.build.outDir), define));
     },
   };
 }
 
-const SIZES = 'import.meta.env.VITE_PYODIDE_SIZES';
-
-export function embedConfig(root: string, outDir: string, sizes: string): InlineConfig {
+export function embedConfig(
+  root: string,
+  outDir: string,
+  define: Record<string, string>,
+): InlineConfig {
   return {
     configFile: false,
     root,
     base: './',
     publicDir: false,
     plugins: [crossOriginWorkers(path.resolve(root, WORKER_STARTER)), svelte()],
-    define: { [SIZES]: sizes },
+    define,
     optimizeDeps: { exclude: ['pyodide'] },
     worker: { format: 'es' },
     build: {

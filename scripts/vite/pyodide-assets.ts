@@ -2,7 +2,9 @@
  * Vite plugin that serves (dev, preview) and copies (build) Pyodide's runtime files under
  * `/pyodide/v<version>/`, with a lock file whose package entries point either at the offline
  * package folder (`WHEELHOUSE_PYODIDE_PACKAGES`) or at the official package location, and a
- * standard library zip with bytecode (src/runtime/stdlib-bytecode.ts).
+ * standard library zip with bytecode (src/runtime/stdlib-bytecode.ts). Those two are the
+ * site's own and are served under names made from their content (src/runtime/served-files.ts),
+ * so that everything under the folder can be cached as immutable.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
@@ -13,11 +15,14 @@ import type { Plugin } from 'vite';
 import {
   OFFICIAL_PACKAGE_BASE,
   PYODIDE_CORE_FILES,
+  PYODIDE_NAMES,
   PYODIDE_PATH,
   PYODIDE_VERSION,
+  type ServedNames,
 } from '../../src/runtime/pyodide-version.ts';
 import { readPythonSources } from '../../src/runtime/python-sources.ts';
 import { bytecodeStdlib } from '../../src/runtime/stdlib-bytecode.ts';
+import { contentName } from './content-names.ts';
 import { packageFolderFromEnv, rewriteLockFile } from './package-source.ts';
 
 const MIME: Record<string, string> = {
@@ -47,6 +52,8 @@ interface Sources {
   stdlib: string;
   packagesDir: string | undefined;
   lockJson: string;
+  /** What the standard library and the lock file are served as. */
+  names: ServedNames;
 }
 
 /**
@@ -64,15 +71,26 @@ async function loadSources(withOwnModules: boolean, log: (message: string) => vo
     ...(withOwnModules && { modules: { ...readPythonSources() } }),
     log,
   });
-  return { coreDir, stdlib, packagesDir, lockJson } satisfies Sources;
+  const names: ServedNames = {
+    stdlib: contentName(PYODIDE_NAMES.stdlib, readFileSync(stdlib)),
+    lockFile: contentName(PYODIDE_NAMES.lockFile, lockJson),
+  };
+  return { coreDir, stdlib, packagesDir, lockJson, names } satisfies Sources;
+}
+
+/** The core files as the runtime folder serves them: each name with its file on disk. */
+function coreFiles(sources: Sources): Array<[name: string, file: string]> {
+  return PYODIDE_CORE_FILES.map((name) =>
+    name === PYODIDE_NAMES.stdlib
+      ? [sources.names.stdlib, sources.stdlib]
+      : [name, path.join(sources.coreDir, name)],
+  );
 }
 
 /** The file on disk that serves `name` (a file directly under the runtime folder), if any. */
 function resolveFile(sources: Sources, name: string): string | undefined {
-  if (name === 'python_stdlib.zip') return sources.stdlib;
-  if ((PYODIDE_CORE_FILES as readonly string[]).includes(name)) {
-    return path.join(sources.coreDir, name);
-  }
+  const core = coreFiles(sources).find(([served]) => served === name);
+  if (core) return core[1];
   if (sources.packagesDir && name.endsWith('.whl') && !name.includes('/')) {
     const file = path.join(sources.packagesDir, name);
     if (existsSync(file)) return file;
@@ -88,7 +106,7 @@ function serve(sources: Sources, base: string) {
     const name = decodeURIComponent(url.slice(prefix.length));
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    if (name === 'pyodide-lock.json') {
+    if (name === sources.names.lockFile) {
       res.setHeader('Content-Type', MIME['.json']!);
       res.end(sources.lockJson);
       return;
@@ -107,10 +125,12 @@ function serve(sources: Sources, base: string) {
 
 /** Sizes of the core files, so the loading screen can show real progress without Content-Length. */
 function coreFileSizes(sources: Sources): Record<string, number> {
-  return Object.fromEntries(
-    PYODIDE_CORE_FILES.map((name) => [name, statSync(resolveFile(sources, name)!).size]),
-  );
+  return Object.fromEntries(coreFiles(sources).map(([name, file]) => [name, statSync(file).size]));
 }
+
+/** What the plugin tells the code it builds (see src/env.d.ts); the embed's build copies them. */
+export const SIZES_ENV = 'import.meta.env.VITE_PYODIDE_SIZES';
+export const NAMES_ENV = 'import.meta.env.VITE_PYODIDE_NAMES';
 
 export function pyodideAssets(): Plugin {
   let sources: Sources;
@@ -124,9 +144,8 @@ export function pyodideAssets(): Plugin {
       );
       return {
         define: {
-          'import.meta.env.VITE_PYODIDE_SIZES': JSON.stringify(
-            JSON.stringify(coreFileSizes(sources)),
-          ),
+          [SIZES_ENV]: JSON.stringify(JSON.stringify(coreFileSizes(sources))),
+          [NAMES_ENV]: JSON.stringify(JSON.stringify(sources.names)),
         },
       };
     },
@@ -147,10 +166,10 @@ export function pyodideAssets(): Plugin {
     async writeBundle() {
       const target = path.join(outDir, PYODIDE_PATH);
       await mkdir(target, { recursive: true });
-      for (const name of PYODIDE_CORE_FILES) {
-        await copyFile(resolveFile(sources, name)!, path.join(target, name));
+      for (const [name, file] of coreFiles(sources)) {
+        await copyFile(file, path.join(target, name));
       }
-      await writeFile(path.join(target, 'pyodide-lock.json'), sources.lockJson);
+      await writeFile(path.join(target, sources.names.lockFile), sources.lockJson);
       if (sources.packagesDir) {
         const lock = JSON.parse(sources.lockJson) as {
           packages: Record<string, { file_name: string }>;

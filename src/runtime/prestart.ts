@@ -8,11 +8,9 @@
  */
 import type { PrestartMessage } from './protocol';
 import { PYODIDE_PATH } from './pyodide-version';
+import { servedNames } from './served-files';
 import { localSnapshotNote, type SnapshotNote } from './snapshot-hint';
 import { askForHelp, NO_HELP, PYODIDE_WASM } from './warm-start-help';
-
-/** The core files whose download the status line counts. */
-const FETCHED_CORE_FILES = ['pyodide.asm.wasm', 'python_stdlib.zip'];
 
 /** This site's Python worker. */
 export function createPythonWorker(): Worker {
@@ -22,10 +20,12 @@ export function createPythonWorker(): Worker {
 /** Where this site serves Pyodide, and how big its core downloads are (for progress). */
 export function siteRuntimeFiles(): { indexURL: string; expectedSizes: Record<string, number> } {
   const sizes = JSON.parse(import.meta.env.VITE_PYODIDE_SIZES || '{}') as Record<string, number>;
+  // The core files whose download the status line counts.
+  const counted = [PYODIDE_WASM, servedNames().stdlib];
   return {
     indexURL: new URL(`${import.meta.env.BASE_URL}${PYODIDE_PATH}`, location.href).href,
     expectedSizes: Object.fromEntries(
-      Object.entries(sizes).filter(([name]) => FETCHED_CORE_FILES.includes(name)),
+      Object.entries(sizes).filter(([name]) => counted.includes(name)),
     ),
   };
 }

@@ -14,3 +14,15 @@ export const PYODIDE_CORE_FILES = [
   'pyodide.asm.wasm',
   'python_stdlib.zip',
 ] as const;
+
+/** The runtime files whose content is the site's own, by role (served-files.ts). */
+export interface ServedNames {
+  stdlib: string;
+  lockFile: string;
+}
+
+/** Their names in Pyodide's release. */
+export const PYODIDE_NAMES: ServedNames = {
+  stdlib: 'python_stdlib.zip',
+  lockFile: 'pyodide-lock.json',
+};

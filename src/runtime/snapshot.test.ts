@@ -31,12 +31,12 @@ function asStored(bytes: Uint8Array): Response {
 }
 
 beforeAll(async () => {
-  snapshot = await makeSnapshot(nodePyodideDir(), recipe);
+  snapshot = await makeSnapshot({ indexURL: nodePyodideDir() }, recipe);
   // Stored and read back the way Cache Storage keeps it.
   packed = await packSnapshot(snapshot);
   stored = new Uint8Array(await packed.clone().arrayBuffer());
   unpacked = await unpackSnapshot(asStored(stored));
-  restored = await restoreSnapshot(nodePyodideDir(), Promise.resolve(unpacked));
+  restored = await restoreSnapshot({ indexURL: nodePyodideDir() }, Promise.resolve(unpacked));
 }, 60_000);
 
 describe('snapshot recipe', () => {

@@ -12,6 +12,7 @@
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { INSTALL_FUNCTION } from './python-modules';
 import { PYODIDE_VERSION } from './pyodide-version';
+import type { RuntimeLocation } from './served-files';
 
 const CACHE_NAME = 'wheelhouse-snapshots';
 
@@ -21,8 +22,8 @@ const RECIPE = 6;
 type Snapshotting = PyodideInterface & { makeMemorySnapshot(): Uint8Array };
 
 /** Starts a fresh interpreter, runs the recipe on it, and returns its memory snapshot. */
-export async function makeSnapshot(indexURL: string, recipe: string): Promise<Uint8Array> {
-  const pyodide = (await loadPyodide({ indexURL, _makeSnapshot: true })) as Snapshotting;
+export async function makeSnapshot(runtime: RuntimeLocation, recipe: string): Promise<Uint8Array> {
+  const pyodide = (await loadPyodide({ ...runtime, _makeSnapshot: true })) as Snapshotting;
   pyodide.runPython(recipe);
   return pyodide.makeMemorySnapshot();
 }
@@ -33,10 +34,10 @@ export async function makeSnapshot(indexURL: string, recipe: string): Promise<Ui
  * copied them into its own memory by then; moving the buffer out frees those 21 MB.
  */
 export async function restoreSnapshot(
-  indexURL: string,
+  runtime: RuntimeLocation,
   bytes: Promise<Uint8Array>,
 ): Promise<PyodideInterface> {
-  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: bytes });
+  const pyodide = await loadPyodide({ ...runtime, _loadSnapshot: bytes });
   const used = await bytes;
   structuredClone(used.buffer, { transfer: [used.buffer] });
   return pyodide;

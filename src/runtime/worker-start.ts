@@ -10,6 +10,7 @@ import { compileAhead } from './compile-ahead';
 import { trackDownloads } from './download-progress';
 import { fetchAhead } from './fetch-ahead';
 import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from './protocol';
+import { siteLocation } from './served-files';
 import runnerSource from './python/runner.py?raw';
 import {
   dropSnapshot,
@@ -40,17 +41,18 @@ async function startInterpreter(options: {
   /** Python has loaded; what follows is ours (the session). */
   onLoaded: () => void;
 }): Promise<{ pyodide: PyodideInterface; snapshot: SnapshotUse }> {
-  const { indexURL, saved, onLoaded } = options;
+  const { saved, onLoaded } = options;
+  const runtime = siteLocation(options.indexURL);
   if (saved) {
     try {
-      const pyodide = await restoreSnapshot(indexURL, saved.bytes);
+      const pyodide = await restoreSnapshot(runtime, saved.bytes);
       onLoaded();
       return { pyodide, snapshot: 'restored' };
     } catch {
       await dropSnapshot(saved.key).catch(() => {}); // damaged, or one this runtime cannot use
     }
   }
-  const pyodide = await loadPyodide({ indexURL });
+  const pyodide = await loadPyodide(runtime);
   onLoaded();
   return { pyodide, snapshot: options.snapshots ? 'missing' : 'off' };
 }
@@ -100,9 +102,8 @@ export interface Start {
   listen(sink: RuntimeEventSink): void;
 }
 
-/** The files Pyodide's loader needs before Python can start, besides its script. */
+/** Pyodide's loader script, in its folder. */
 const LOADER_SCRIPT = 'pyodide.asm.js';
-const LOADER_FETCHES = ['python_stdlib.zip', 'pyodide-lock.json'];
 
 /**
  * Starts Python. With a snapshot to start from, a helper compiles the wasm and reads the
@@ -135,10 +136,9 @@ export function beginStart(options: StartOptions, helpPort?: MessagePort): Start
     sink?.([last]);
   });
   const stopCompiling = compileAhead(self, wasmURL, help?.wasm);
-  const stopFetchingAhead = fetchAhead(
-    self,
-    LOADER_FETCHES.map((name) => indexURL + name),
-  );
+  // The other files the loader needs before Python can start.
+  const { stdLibURL, lockFileURL } = siteLocation(indexURL);
+  const stopFetchingAhead = fetchAhead(self, [stdLibURL, lockFileURL]);
   const interpreter = (async () => {
     try {
       // A saved snapshot's bytes are read while the loader starts (it awaits them just

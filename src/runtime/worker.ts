@@ -17,6 +17,7 @@ import {
 import checksSource from './python/checks.py?raw';
 import runnerSource from './python/runner.py?raw';
 import toolsSource from './python/wheelhouse_tools.py?raw';
+import { siteLocation } from './served-files';
 import { PythonSession } from './session';
 import { findSnapshot, makeSnapshot, saveSnapshot, snapshotKey } from './snapshot';
 import { waitForStdin } from './stdin-channel';
@@ -155,7 +156,7 @@ class WorkerRuntime implements RuntimeApi {
   async makeSnapshot(indexURL: string) {
     const key = await snapshotKey(indexURL, SNAPSHOT_RECIPE);
     if (!(await findSnapshot(key))) {
-      await saveSnapshot(key, await makeSnapshot(indexURL, SNAPSHOT_RECIPE));
+      await saveSnapshot(key, await makeSnapshot(siteLocation(indexURL), SNAPSHOT_RECIPE));
     } // else another tab made it meanwhile
     return key;
   }
