@@ -4,7 +4,7 @@
  */
 import type { PyodideInterface } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodePyodideDir, readPythonSources } from './node';
+import { nodePyodideDir, nodeStdlib, readPythonSources } from './node';
 import type { RuntimeEvent } from './protocol';
 import { PythonSession } from './session';
 import {
@@ -87,11 +87,24 @@ describe('snapshot recipe', () => {
     await expect(unpackSnapshot(new Response(stored as BlobPart))).rejects.toThrow(/no digest/);
   });
 
-  it('names its key after the runtime and the recipe', async () => {
-    const base = 'https://example.test/pyodide/v0.28.0/';
-    const key = await snapshotKey(base, recipe);
-    expect(key.startsWith(`${base}__snapshot__/pyodide-0.28.0-recipe-`)).toBe(true);
-    expect(await snapshotKey(base, recipe)).toBe(key);
-    expect(await snapshotKey(base, `${recipe}\n# changed`)).not.toBe(key);
+  it('names its key after the runtime, the recipe and the standard library', async () => {
+    const indexURL = 'https://example.test/pyodide/v0.28.0/';
+    const runtime = { indexURL, stdLibURL: `${indexURL}python_stdlib-0123456789ab.zip` };
+    const key = await snapshotKey(runtime, recipe);
+    expect(key.startsWith(`${indexURL}__snapshot__/pyodide-0.28.0-recipe-`)).toBe(true);
+    expect(await snapshotKey({ ...runtime }, recipe)).toBe(key);
+    expect(await snapshotKey(runtime, `${recipe}\n# changed`)).not.toBe(key);
+    const rebuilt = { indexURL, stdLibURL: `${indexURL}python_stdlib-ba9876543210.zip` };
+    expect(await snapshotKey(rebuilt, recipe)).not.toBe(key);
+  });
+
+  it('cannot be restored over another standard library (why the key names it)', async () => {
+    // Made over Pyodide's zip, restored over the one the site serves: Python's index of the
+    // zip is in the snapshot, and points into the wrong file.
+    const elsewhere = await restoreSnapshot(
+      { indexURL: nodePyodideDir(), stdLibURL: await nodeStdlib() },
+      Promise.resolve(snapshot.slice()),
+    );
+    expect(() => elsewhere.runPython('import json')).toThrow(/bad local file header/);
   });
 });

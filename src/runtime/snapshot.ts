@@ -65,14 +65,23 @@ export function snapshotRecipe(modules: Record<string, string>): string {
   ].join('\n');
 }
 
-/** The cache key: the exact runtime, the way snapshots are made, and what the recipe installs. */
-export async function snapshotKey(indexURL: string, recipe: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(recipe));
+/**
+ * The cache key: the exact runtime, the way snapshots are made, what the recipe installs, and
+ * the standard library it was made over. A snapshot holds Python's index of that zip (where
+ * each module's bytes start), so restored over another one it fails to import anything it had
+ * not imported yet ("bad local file header"); a build that changes only checks.py changes the
+ * zip and nothing else.
+ */
+export async function snapshotKey(runtime: RuntimeLocation, recipe: string): Promise<string> {
+  const made = `${runtime.stdLibURL ?? 'python_stdlib.zip'}\n${recipe}`;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(made));
   const hash = [...new Uint8Array(digest).slice(0, 8)]
     .map((byte) => byte.toString(16).padStart(2, '0'))
     .join('');
-  return new URL(`__snapshot__/pyodide-${PYODIDE_VERSION}-recipe-${RECIPE}-${hash}.bin`, indexURL)
-    .href;
+  return new URL(
+    `__snapshot__/pyodide-${PYODIDE_VERSION}-recipe-${RECIPE}-${hash}.bin`,
+    runtime.indexURL,
+  ).href;
 }
 
 function available(): boolean {

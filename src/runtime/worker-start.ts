@@ -72,7 +72,7 @@ async function savedSnapshot(
   remembered: string,
   help: WarmStartHelp | undefined,
 ): Promise<SavedSnapshot | undefined> {
-  const key = await snapshotKey(indexURL, SNAPSHOT_RECIPE).catch(() => undefined);
+  const key = await snapshotKey(siteLocation(indexURL), SNAPSHOT_RECIPE).catch(() => undefined);
   if (key !== remembered) return undefined;
   if (!help) return { key, bytes: readSnapshot(key) };
   const bytes = help.snapshot.catch((error: unknown) => {

@@ -154,9 +154,10 @@ class WorkerRuntime implements RuntimeApi {
   }
 
   async makeSnapshot(indexURL: string) {
-    const key = await snapshotKey(indexURL, SNAPSHOT_RECIPE);
+    const runtime = siteLocation(indexURL);
+    const key = await snapshotKey(runtime, SNAPSHOT_RECIPE);
     if (!(await findSnapshot(key))) {
-      await saveSnapshot(key, await makeSnapshot(siteLocation(indexURL), SNAPSHOT_RECIPE));
+      await saveSnapshot(key, await makeSnapshot(runtime, SNAPSHOT_RECIPE));
     } // else another tab made it meanwhile
     return key;
   }
