@@ -9,23 +9,29 @@ import { PYODIDE_NAMES, type ServedNames } from '../../src/runtime/pyodide-versi
 
 const HASH_LENGTH = 12;
 
+/** `python_stdlib.zip` as `["python_stdlib", ".zip"]`. */
+function stemAndExtension(name: string): [string, string] {
+  const dot = name.indexOf('.');
+  return [name.slice(0, dot), name.slice(dot)];
+}
+
 /**
  * `name` with a hash of `content` before its extension (`python_stdlib-<hash>.zip`): a name
  * that changes exactly when the content does.
  */
 export function contentName(name: string, content: string | Uint8Array): string {
   const hash = createHash('sha256').update(content).digest('hex').slice(0, HASH_LENGTH);
-  const dot = name.indexOf('.');
-  return `${name.slice(0, dot)}-${hash}${name.slice(dot)}`;
+  const [stem, extension] = stemAndExtension(name);
+  return `${stem}-${hash}${extension}`;
 }
 
 /** The content names in a built runtime folder (`dist/pyodide/v<version>/`). */
 export function servedNamesIn(runtimeDir: string): ServedNames {
   const files = readdirSync(runtimeDir);
   const find = (name: string) => {
-    const dot = name.indexOf('.');
+    const [stem, extension] = stemAndExtension(name);
     const pattern = new RegExp(
-      `^${name.slice(0, dot)}-[0-9a-f]{${HASH_LENGTH}}${name.slice(dot).replace('.', '\\.')}$`,
+      `^${stem}-[0-9a-f]{${HASH_LENGTH}}${extension.replace('.', '\\.')}$`,
     );
     const found = files.filter((file) => pattern.test(file));
     if (found.length !== 1) {

@@ -11,7 +11,7 @@
  */
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { INSTALL_FUNCTION } from './python-modules';
-import { PYODIDE_VERSION } from './pyodide-version';
+import { PYODIDE_NAMES, PYODIDE_VERSION } from './pyodide-version';
 import type { RuntimeLocation } from './served-files';
 
 const CACHE_NAME = 'wheelhouse-snapshots';
@@ -73,7 +73,7 @@ export function snapshotRecipe(modules: Record<string, string>): string {
  * zip and nothing else.
  */
 export async function snapshotKey(runtime: RuntimeLocation, recipe: string): Promise<string> {
-  const made = `${runtime.stdLibURL ?? 'python_stdlib.zip'}\n${recipe}`;
+  const made = `${runtime.stdLibURL ?? PYODIDE_NAMES.stdlib}\n${recipe}`;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(made));
   const hash = [...new Uint8Array(digest).slice(0, 8)]
     .map((byte) => byte.toString(16).padStart(2, '0'))

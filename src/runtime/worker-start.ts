@@ -10,7 +10,7 @@ import { compileAhead } from './compile-ahead';
 import { trackDownloads } from './download-progress';
 import { fetchAhead } from './fetch-ahead';
 import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from './protocol';
-import { siteLocation } from './served-files';
+import { siteLocation, type RuntimeLocation } from './served-files';
 import runnerSource from './python/runner.py?raw';
 import {
   dropSnapshot,
@@ -35,14 +35,13 @@ type SnapshotUse = RuntimeInfo['snapshot'];
 
 /** Step 1: the interpreter, restored from a snapshot if there is a usable one, else started afresh. */
 async function startInterpreter(options: {
-  indexURL: string;
+  runtime: RuntimeLocation;
   snapshots: boolean;
   saved: SavedSnapshot | undefined;
   /** Python has loaded; what follows is ours (the session). */
   onLoaded: () => void;
 }): Promise<{ pyodide: PyodideInterface; snapshot: SnapshotUse }> {
-  const { saved, onLoaded } = options;
-  const runtime = siteLocation(options.indexURL);
+  const { runtime, saved, onLoaded } = options;
   if (saved) {
     try {
       const pyodide = await restoreSnapshot(runtime, saved.bytes);
@@ -68,11 +67,11 @@ interface SavedSnapshot {
  * Storage no longer has it, or it is damaged.
  */
 async function savedSnapshot(
-  indexURL: string,
+  runtime: RuntimeLocation,
   remembered: string,
   help: WarmStartHelp | undefined,
 ): Promise<SavedSnapshot | undefined> {
-  const key = await snapshotKey(siteLocation(indexURL), SNAPSHOT_RECIPE).catch(() => undefined);
+  const key = await snapshotKey(runtime, SNAPSHOT_RECIPE).catch(() => undefined);
   if (key !== remembered) return undefined;
   if (!help) return { key, bytes: readSnapshot(key) };
   const bytes = help.snapshot.catch((error: unknown) => {
@@ -137,16 +136,16 @@ export function beginStart(options: StartOptions, helpPort?: MessagePort): Start
   });
   const stopCompiling = compileAhead(self, wasmURL, help?.wasm);
   // The other files the loader needs before Python can start.
-  const { stdLibURL, lockFileURL } = siteLocation(indexURL);
-  const stopFetchingAhead = fetchAhead(self, [stdLibURL, lockFileURL]);
+  const runtime = siteLocation(indexURL);
+  const stopFetchingAhead = fetchAhead(self, [runtime.stdLibURL, runtime.lockFileURL]);
   const interpreter = (async () => {
     try {
       // A saved snapshot's bytes are read while the loader starts (it awaits them just
       // before the wasm is instantiated).
       const saved =
-        warmFrom === undefined ? undefined : await savedSnapshot(indexURL, warmFrom, help);
+        warmFrom === undefined ? undefined : await savedSnapshot(runtime, warmFrom, help);
       return await startInterpreter({
-        indexURL,
+        runtime,
         snapshots,
         saved,
         onLoaded: () => {
