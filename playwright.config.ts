@@ -18,7 +18,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['./e2e/skip-reporter.ts']],
+  reporter: [['./e2e/browser-reporter.ts'], ['list'], ['./e2e/skip-reporter.ts']],
   use: {
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',

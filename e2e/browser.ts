@@ -47,6 +47,15 @@ function installWithApt(): boolean {
   return existsSync(SYSTEM_CHROMIUM);
 }
 
+/** What the browser says it is, e.g. "Chromium 156.0.8078.129 built on Debian ...". */
+export function chromiumVersion(executable: string): string {
+  try {
+    return execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: 'pipe' }).trim();
+  } catch (error) {
+    return `unknown version (${executable} --version failed: ${String(error).split('\n')[0]})`;
+  }
+}
+
 export function findChromium(): string {
   const found = managedChromium() ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
   if (found) return found;

@@ -1,36 +1,11 @@
 // @vitest-environment jsdom
 /** Lesson Markdown can never put script in the page: fuzzed with known payloads. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { renderInlineMarkdown, renderMarkdown } from './render';
-
-const PAYLOADS = [
-  '<script>window.__pwned = 1</script>',
-  '<img src=x onerror="window.__pwned = 1">',
-  '[click](javascript:window.__pwned=1)',
-  '[click](JaVaScRiPt:alert(1))',
-  '<a href="javascript:alert(1)">x</a>',
-  '<a href="  javascript:alert(1)">x</a>',
-  '<svg><script>alert(1)</script></svg>',
-  '<svg onload="alert(1)"><circle r="1"/></svg>',
-  '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
-  '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
-  '<iframe srcdoc="<script>alert(1)</script>"></iframe>',
-  '<object data="javascript:alert(1)"></object>',
-  '<embed src="javascript:alert(1)">',
-  '<form action="javascript:alert(1)"><button>go</button></form>',
-  '<style>body { display: none }</style>',
-  '<div style="background:url(javascript:alert(1))">x</div>',
-  '<img src="data:image/svg+xml,<svg onload=alert(1)>">',
-  '<details open ontoggle="alert(1)">x</details>',
-  '<input autofocus onfocus="alert(1)">',
-  '<base href="javascript:alert(1)//">',
-  '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
-  '<<script>script>alert(1)<</script>/script>',
-  '![x](javascript:alert(1))',
-  '<javascript:alert(1)>',
-  '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
-];
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { withoutEventHandlers } from './event-handlers';
+import { prepareMarkdown, renderMarkdown } from './render';
+import { PAYLOADS } from './xss-payloads';
 
 function inert(html: string): string[] {
   const doc = new DOMParser().parseFromString(`<div>${html}</div>`, 'text/html');
@@ -63,11 +38,14 @@ function inert(html: string): string[] {
   return problems;
 }
 
+const hostilePack = readFileSync('e2e/fixtures/hostile-pack/payloads.md', 'utf8');
+
+beforeAll(() => prepareMarkdown([...PAYLOADS, hostilePack]));
+
 describe('renderMarkdown', () => {
   it.each(PAYLOADS)('renders %s inert', (payload) => {
     expect(inert(renderMarkdown(`Some text ${payload} more`))).toEqual([]);
     expect(inert(renderMarkdown(payload))).toEqual([]);
-    expect(inert(renderInlineMarkdown(payload))).toEqual([]);
   });
 
   it('keeps ordinary Markdown: links, code, tables, external links in a new tab', () => {
@@ -95,5 +73,106 @@ describe('renderMarkdown', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Every element of `html` as a browser parses it, template contents included. */
+function handlerAttributes(html: string): string[] {
+  const found: string[] = [];
+  const visit = (root: ParentNode) => {
+    for (const element of root.querySelectorAll('*')) {
+      for (const attribute of element.attributes) {
+        if (attribute.name.startsWith('on')) found.push(attribute.name);
+      }
+      if (element instanceof HTMLTemplateElement) visit(element.content);
+    }
+  };
+  visit(new DOMParser().parseFromString(html, 'text/html'));
+  return found;
+}
+
+describe('no event-handler markup reaches a parser in the page', () => {
+  /** What DOMPurify is given to parse while `render` runs. */
+  function parsedWhile(render: () => void): string[] {
+    const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
+    try {
+      render();
+      return parse.mock.calls.map(([markup]) => String(markup));
+    } finally {
+      parse.mockRestore();
+    }
+  }
+
+  it.each([...PAYLOADS, hostilePack])('%s', (markdown) => {
+    const parsed = parsedWhile(() => renderMarkdown(markdown));
+    expect(parsed.length).toBeGreaterThan(0);
+    for (const markup of parsed) expect(handlerAttributes(markup)).toEqual([]);
+  });
+
+  it('for any mix of payloads and text', () => {
+    const pieces = fc.oneof(
+      fc.constantFrom(...PAYLOADS),
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('\n', '\n\n', '<svg>', '<template>', '<math>', '<noscript>', ' on', '='),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) =>
+        parsedWhile(() => renderMarkdown(parts.join(''))).every(
+          (markup) => handlerAttributes(markup).length === 0,
+        ),
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('withoutEventHandlers', () => {
+  it('returns markup without handlers exactly as written', () => {
+    const html =
+      '<p>One <em>two</em> &amp; <a href="x">three</a></p>\n<pre><code>a &lt; b</code></pre>\n';
+    expect(withoutEventHandlers(html)).toBe(html);
+  });
+
+  it('drops only the handlers, in HTML, SVG and template content, and keeps the text', () => {
+    const html =
+      '<p onclick="x()" title="t">Hello <b ONMOUSEOVER=y>world</b></p>' +
+      '<svg onload="z"><circle r="4"></circle></svg><template><img src="a" onerror="w"></template>';
+    expect(withoutEventHandlers(html)).toBe(
+      '<p title="t">Hello <b>world</b></p><svg><circle r="4"></circle></svg>' +
+        '<template><img src="a"></template>',
+    );
+  });
+
+  it('reads <noscript> as markup, as the page parses it with scripting off', () => {
+    const html = '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>';
+    expect(handlerAttributes(withoutEventHandlers(html))).toEqual([]);
+  });
+});
+
+describe('the pre-pass loads only for lessons that need it', () => {
+  async function freshRender() {
+    vi.resetModules();
+    return import('./render');
+  }
+
+  it('is not needed for plain Markdown or bare tags such as <kbd>', async () => {
+    const render = await freshRender();
+    const texts = ['Press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.', '# Title\n\n`a < b` and [x](y)'];
+    await render.prepareMarkdown(texts);
+    expect(render.renderMarkdown(texts[0]!)).toBe(
+      '<p>Press <kbd>Ctrl</kbd>+<kbd>Enter</kbd>.</p>\n',
+    );
+    // Not loaded: raw HTML with attributes, unprepared, is shown as text instead.
+    expect(render.renderMarkdown('<b title="x">bold</b>')).toBe(
+      '<pre>&#60;b title=&#34;x&#34;&#62;bold&#60;/b&#62;</pre>',
+    );
+  });
+
+  it('is loaded for raw HTML with attributes, or that leaves a tag open', async () => {
+    for (const text of ['<b title="x">bold</b>', '<div title="\n\n[x](onclick=y)']) {
+      const render = await freshRender();
+      await render.prepareMarkdown(['plain', text]);
+      expect(render.renderMarkdown(text)).not.toContain('<pre>');
+    }
   });
 });
