@@ -1,15 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/browser';
-import { EMBED_PAGES_PORT } from './e2e/fixtures/embed/ports';
+import { EMBED_PAGES_PORT, ISOLATED_PORT, PLAIN_PORT } from './e2e/fixtures/embed/ports';
 
 /**
  * Two projects against the built app served by `vite preview`: one cross-origin isolated
  * (Stop keeps variables, input() works) and one without isolation, as on many static hosts.
  */
-const ISOLATED_PORT = 4310;
 /** Which build to serve (several builds can then be tested side by side). */
 const OUT_DIR = process.env.WHEELHOUSE_E2E_OUT_DIR ?? 'dist';
-const PLAIN_PORT = 4311;
 
 export default defineConfig({
   testDir: 'e2e',
