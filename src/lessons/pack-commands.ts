@@ -1,5 +1,5 @@
 /**
- * Instructor tooling for lesson packs:
+ * Instructor tooling for lesson packs (scripts/pack.ts runs it with the app's tools):
  *   npm run pack -- check <dir>              validate, then prove every item in Pyodide
  *   npm run pack -- build <dir> -o <file>    validate and bundle into one JSON file
  *   npm run pack -- new <dir>                scaffold a pack that passes check
@@ -9,6 +9,8 @@
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NodeRuntime } from '../runtime/node-runtime';
+import { slugify } from '../shared/slug';
+import type { WidgetTable } from '../shared/tool';
 import { bundlePack, readPackFolder } from './pack-files';
 import { formatIssue, parsePack } from './parse-pack';
 import { scaffoldFiles } from './scaffold';
@@ -32,10 +34,11 @@ function print(item: VerifyItem, tally: Tally): void {
 
 async function checkFolder(
   dir: string,
+  widgets: WidgetTable,
   runtime: () => Promise<NodeRuntime>,
   tally: Tally,
 ): Promise<void> {
-  const parsed = parsePack(readPackFolder(dir), path.basename(dir));
+  const parsed = parsePack(readPackFolder(dir), path.basename(dir), widgets);
   const shown = path.relative(process.cwd(), dir);
   console.log(`Checking ${parsed.id} (${shown.startsWith('..') ? dir : shown || '.'})`);
   for (const issue of parsed.issues) {
@@ -51,12 +54,12 @@ function packFolders(root: string): string[] {
     .sort();
 }
 
-async function check(dirs: string[]): Promise<number> {
+async function check(dirs: string[], widgets: WidgetTable): Promise<number> {
   const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
   let started: Promise<NodeRuntime> | undefined;
   const runtime = () => (started ??= NodeRuntime.start());
   try {
-    for (const dir of dirs) await checkFolder(path.resolve(dir), runtime, tally);
+    for (const dir of dirs) await checkFolder(path.resolve(dir), widgets, runtime, tally);
   } finally {
     if (started) await (await started).close();
   }
@@ -64,9 +67,9 @@ async function check(dirs: string[]): Promise<number> {
   return tally.failed ? 1 : 0;
 }
 
-function build(dir: string, output: string): number {
+function build(dir: string, output: string, widgets: WidgetTable): number {
   const files = readPackFolder(path.resolve(dir));
-  const parsed = parsePack(files, path.basename(path.resolve(dir)));
+  const parsed = parsePack(files, path.basename(path.resolve(dir)), widgets);
   if (!parsed.pack) {
     for (const issue of parsed.issues) console.error(formatIssue(issue));
     console.error(`not built: ${parsed.issues.length} problem(s)`);
@@ -86,10 +89,7 @@ function scaffold(dir: string): number {
     return 2;
   }
   mkdirSync(dir, { recursive: true });
-  const id = path
-    .basename(path.resolve(dir))
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-');
+  const id = slugify(path.basename(path.resolve(dir)));
   for (const [name, text] of Object.entries(scaffoldFiles(id)))
     writeFileSync(path.join(dir, name), text);
   console.log(`created ${dir}: pack.yaml and first-steps.md. Next: npm run pack -- check ${dir}`);
@@ -98,24 +98,18 @@ function scaffold(dir: string): number {
 
 const USAGE = `usage: npm run pack -- check <dir> | build <dir> -o <file> | new <dir> | check-all [<folder>]`;
 
-async function main(args: string[]): Promise<number> {
+/** Runs one `npm run pack` command; resolves to the process's exit status. */
+export async function runPackCommand(args: string[], widgets: WidgetTable): Promise<number> {
   const [command, target, ...rest] = args;
-  if (command === 'check' && target) return check([target, ...rest]);
-  if (command === 'check-all') return check(packFolders(path.resolve(target ?? 'lessons')));
+  if (command === 'check' && target) return check([target, ...rest], widgets);
+  if (command === 'check-all')
+    return check(packFolders(path.resolve(target ?? 'lessons')), widgets);
   if (command === 'new' && target) return scaffold(target);
   if (command === 'build' && target) {
     const flag = rest.indexOf('-o');
     const output = flag === -1 ? undefined : rest[flag + 1];
-    if (output) return build(target, output);
+    if (output) return build(target, output, widgets);
   }
   console.error(USAGE);
   return 2;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(2);
-  },
-);
