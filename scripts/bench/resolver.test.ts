@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatBenchmarkTable, runResolverBenchmark } from './bench';
-import { generateBenchmarkProblems } from './bench-problems';
-import { solve } from './solver';
-import { solutionProblem } from './test-helpers';
+import { formatBenchmarkTable, runResolverBenchmark } from './resolver';
+import { generateBenchmarkProblems } from '../../src/tools/resolver/bench-problems';
+import { solve } from '../../src/tools/resolver/solver';
+import { solutionProblem } from '../../src/tools/resolver/test-helpers';
 
 // No timing assertions here (DESIGN.md: benchmarks are scripts); these check what is measured.
 describe('the benchmark problems', () => {

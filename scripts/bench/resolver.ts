@@ -4,16 +4,16 @@
  * of whole `solve` calls (validation included), after one untimed PubGrub run. When the naive search hits its step cap the ratio
  * is only a lower bound, and the table says so.
  *
- *     npx tsx src/tools/resolver/bench.ts [--seed N] [--runs N] [--naive-runs N] [--max-steps N]
+ *     npx tsx scripts/bench/resolver.ts [--seed N] [--runs N] [--naive-runs N] [--max-steps N]
  */
 import {
   DEFAULT_BENCHMARK_SEED,
   generateBenchmarkProblems,
   type BenchmarkProblemOptions,
-} from './bench-problems';
-import { solveNaive } from './naive';
-import type { Problem } from './problem-schema';
-import { solve } from './solver';
+} from '../../src/tools/resolver/bench-problems';
+import { solveNaive } from '../../src/tools/resolver/naive';
+import type { Problem } from '../../src/tools/resolver/problem-schema';
+import { solve } from '../../src/tools/resolver/solver';
 
 export interface BenchmarkOptions extends BenchmarkProblemOptions {
   /** PubGrub runs per case (the median is reported). */
@@ -164,11 +164,9 @@ function numberOption(argv: readonly string[], flag: string): number | undefined
   return value;
 }
 
-// No node:url import, so that the figures can also be computed in a browser.
 const invokedDirectly =
-  typeof process !== 'undefined' &&
-  /[\\/]bench\.ts$/.test(process.argv[1] ?? '') &&
-  import.meta.url.endsWith('/resolver/bench.ts');
+  /[\\/]resolver\.ts$/.test(process.argv[1] ?? '') &&
+  import.meta.url.endsWith('/bench/resolver.ts');
 
 if (invokedDirectly) {
   const argv = process.argv.slice(2);
