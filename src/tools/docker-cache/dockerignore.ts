@@ -106,6 +106,3 @@ function matcherFromRules(rules: IgnoreRule[]): IgnoreMatcher {
     decidingRule: (path) => decide(path).decider,
   };
 }
-
-/** A matcher that ignores nothing (no `.dockerignore`). */
-export const emptyIgnore: IgnoreMatcher = matcherFromRules([]);

@@ -1,7 +1,8 @@
 /**
  * Lint a Dockerfile with the rules of shared/specs/dockerfile-lint.md: hadolint ids, BuildKit
- * build checks, Trivy checks, and our own cache advice under SBX ids. When several tools report
- * the same problem on the same line, the findings merge into one (the others in alsoKnownAs).
+ * build checks, Trivy checks, and our own cache advice under SBX ids. A problem that several
+ * tools report is checked once: the finding carries the first tool's id and names the others in
+ * alsoKnownAs.
  */
 import { parseDockerignore } from './dockerignore';
 import type { RunInstruction, Stage } from './model';
@@ -17,13 +18,14 @@ import { cmdRules } from './lint/rules-cmd';
 import { runRules } from './lint/rules-run';
 import { toolRules } from './lint/rules-tools';
 import { stageRules } from './lint/rules-stage';
-import { trivyRules } from './lint/rules-trivy';
+import { secretRules } from './lint/rules-secrets';
 import { layerRules } from './lint/sbx-layers';
+import { updateAloneRule } from './lint/update-alone';
 import { sbx001Rule } from './lint/sbx001';
 import { mountRules } from './lint/sbx-mounts';
 import { orderRules } from './lint/sbx-order';
 import { stageGraph } from './stage-graph';
-import type { LintContext, LintFinding, LintOptions, LintRule } from './lint/types';
+import type { LintContext, LintFinding, LintOptions, LintRule, RawFinding } from './lint/types';
 
 export const lintRules: readonly LintRule[] = [
   ...osRules,
@@ -36,25 +38,12 @@ export const lintRules: readonly LintRule[] = [
   ...buildkitChecks,
   ...buildkitFromChecks,
   ...buildkitStyleChecks,
-  ...trivyRules,
+  ...secretRules,
   sbx001Rule,
   ...orderRules,
   ...mountRules,
   ...layerRules,
-];
-
-/** Rules that report the same problem; the first id present wins, the rest become alsoKnownAs. */
-const sameProblem: readonly (readonly string[])[] = [
-  ['DL3003', 'DS013'],
-  ['DL3020', 'DS005'],
-  ['DL3025', 'JSONArgsRecommended'],
-  ['DL3064', 'SecretsUsedInArgOrEnv', 'DS031'],
-  ['DL3024', 'DuplicateStageName'],
-  ['DL4003', 'DL4004', 'MultipleInstructionsDisallowed'],
-  ['DL3000', 'WorkdirRelativePath'],
-  ['DL3065', 'RedundantTargetPlatform'],
-  ['SBX005', 'DS017'],
-  ['DL3002', 'DS002'],
+  updateAloneRule,
 ];
 
 export type LintResult = { ok: true; findings: LintFinding[] } | { ok: false; errors: string[] };
@@ -94,49 +83,38 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   };
   const findings: LintFinding[] = [];
   for (const rule of lintRules) {
-    const enabled = rule.defaultOff
-      ? options.enable?.includes(rule.id)
-      : !options.disable?.includes(rule.id);
-    if (!enabled) continue;
-    for (const raw of rule.check(ctx)) {
-      findings.push({
-        rule: rule.id,
-        tool: rule.tool,
-        severity: rule.severity,
-        toolSeverity: rule.toolSeverity,
-        line: raw.line,
-        endLine: raw.endLine ?? raw.line,
-        message: raw.message,
-        explanation: rule.explanation,
-        fix: raw.fix ?? { kind: 'advice', text: raw.message },
-        alsoKnownAs: [...(rule.alsoKnownAs ?? [])],
-      });
-    }
+    if (rule.defaultOff && !options.enable?.includes(rule.id)) continue;
+    for (const raw of rule.check(ctx)) findings.push(toFinding(rule, raw));
   }
-  const merged = options.merge === false ? findings : mergeSameProblem(findings);
   return {
     ok: true,
-    findings: merged.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule)),
+    findings: findings.sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule)),
   };
 }
 
-function mergeSameProblem(findings: LintFinding[]): LintFinding[] {
-  const kept: LintFinding[] = [];
-  for (const finding of findings) {
-    const group = sameProblem.find((g) => g.includes(finding.rule));
-    const twin = group && kept.find((k) => k.line === finding.line && group.includes(k.rule));
-    if (!twin || !group) {
-      kept.push(finding);
-      continue;
-    }
-    const [first, second] =
-      group.indexOf(twin.rule) <= group.indexOf(finding.rule) ? [twin, finding] : [finding, twin];
-    const mergedFinding: LintFinding = {
-      ...first,
-      fix: first.fix.kind === 'edit' || second.fix.kind !== 'edit' ? first.fix : second.fix,
-      alsoKnownAs: [...first.alsoKnownAs, second.rule, ...second.alsoKnownAs],
-    };
-    kept.splice(kept.indexOf(twin), 1, mergedFinding);
-  }
-  return kept;
+function toFinding(rule: LintRule, raw: RawFinding): LintFinding {
+  const infos = [rule, ...(rule.aliases ?? [])];
+  const reported = raw.reportedAs
+    ? raw.reportedAs.map((id) => {
+        const info = infos.find((i) => i.id === id);
+        if (!info) throw new Error(`${rule.id} reports a finding as ${id}, which is not its alias`);
+        return info;
+      })
+    : infos;
+  const [named = rule, ...others] = reported;
+  return {
+    rule: named.id,
+    tool: named.tool,
+    severity: named.severity,
+    toolSeverity: named.toolSeverity,
+    line: raw.line,
+    endLine: raw.endLine ?? raw.line,
+    message: raw.message,
+    explanation: named.explanation,
+    fix: raw.fix ?? { kind: 'advice', text: raw.message },
+    alsoKnownAs: [
+      ...(named.alsoKnownAs ?? []),
+      ...others.flatMap((other) => [other.id, ...(other.alsoKnownAs ?? [])]),
+    ],
+  };
 }

@@ -1,6 +1,6 @@
 /** Shared helpers for BuildKit's build checks (moby/buildkit frontend/dockerfile/docs/rules). */
 import type { FromInstruction, Instruction } from '../model';
-import type { LintContext, LintRule, RawFinding } from './types';
+import type { LintContext, LintRule, RawFinding, RuleInfo } from './types';
 
 export const automaticArgs = [
   'BUILDPLATFORM',
@@ -25,12 +25,17 @@ export function casing(word: string): 'upper' | 'lower' | 'mixed' {
   return word === word.toUpperCase() ? 'upper' : word === word.toLowerCase() ? 'lower' : 'mixed';
 }
 
-/** A BuildKit check: BuildKit reports every check as a warning. */
+/** A BuildKit check as another rule's alias: BuildKit reports every check as a warning. */
+export function bkAlias(id: string, explanation: string): RuleInfo {
+  return { id, tool: 'buildkit', severity: 'warning', toolSeverity: 'Warning', explanation };
+}
+
+/** A BuildKit check. */
 export function bk(
   id: string,
   explanation: string,
   check: LintRule['check'],
   severity: LintRule['severity'] = 'warning',
 ): LintRule {
-  return { id, tool: 'buildkit', severity, toolSeverity: 'Warning', explanation, check };
+  return { ...bkAlias(id, explanation), severity, check };
 }

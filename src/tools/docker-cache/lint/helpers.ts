@@ -8,10 +8,6 @@ export function runsOf(stage: Stage): RunInstruction[] {
   return stage.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN');
 }
 
-export function allRuns(ctx: LintContext): RunInstruction[] {
-  return ctx.dockerfile.stages.flatMap(runsOf);
-}
-
 export function commandsOf(ctx: LintContext, run: RunInstruction): ShellCommand[] {
   return ctx.script(run).commands;
 }
@@ -79,4 +75,25 @@ export function isShellForm(run: RunInstruction): boolean {
 /** An ADD source that does more than COPY would: a URL to fetch or a local archive to unpack. */
 export function addDoesMore(source: string): boolean {
   return isUrl(source) || /\.(tar|tgz|gz|bz2|xz|zip|tar\.\w+)$/.test(source);
+}
+
+const packageManagers = /^(apt-get|apt|apk|yum|dnf|microdnf|zypper)$/;
+
+/** `<package manager> update` (or refresh, makecache): the package index only. */
+export function updatesIndex(cmd: ShellCommand): boolean {
+  return runs(cmd, packageManagers, ['update', 'refresh', 'ref', 'makecache']);
+}
+
+export function installsPackages(cmd: ShellCommand): boolean {
+  return runs(cmd, packageManagers, [
+    'install',
+    'upgrade',
+    'add',
+    'in',
+    'reinstall',
+    'source-install',
+    'groupinstall',
+    'localinstall',
+    'dist-upgrade',
+  ]);
 }

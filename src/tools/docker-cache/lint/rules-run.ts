@@ -101,6 +101,15 @@ export const runRules: LintRule[] = [
     toolSeverity: 'Warning',
     explanation:
       'A `cd` inside RUN only lasts for that RUN and hides the working directory from readers; WORKDIR sets it for every later step (and makes it part of their cache keys visibly).',
+    aliases: [
+      {
+        id: 'DS013',
+        tool: 'trivy',
+        severity: 'warning',
+        toolSeverity: 'MEDIUM',
+        explanation: '`RUN cd …` hides the working directory; use WORKDIR.',
+      },
+    ],
     check: (ctx) =>
       perRun(
         ctx,

@@ -1,6 +1,7 @@
 /** hadolint rules about FROM lines and the stage graph. */
 import type { FromInstruction, Stage } from '../model';
 import { findStage } from '../parse';
+import { bkAlias } from './buildkit-common';
 import { advice, type LintContext, type LintRule, type RawFinding } from './types';
 
 function fromLines(
@@ -31,7 +32,7 @@ function tagOf(image: string): string | null {
   return last.includes(':') ? (last.split(':')[1] ?? '') : null;
 }
 
-export function registryOf(image: string): string {
+function registryOf(image: string): string {
   const first = image.split('/')[0] ?? '';
   return image.includes('/') &&
     (first.includes('.') || first.includes(':') || first === 'localhost')
@@ -120,6 +121,12 @@ export const stageRules: LintRule[] = [
     severity: 'warning',
     toolSeverity: 'Warning',
     explanation: '`--platform=$TARGETPLATFORM` is what FROM does anyway.',
+    aliases: [
+      bkAlias(
+        'RedundantTargetPlatform',
+        '`--platform=$TARGETPLATFORM` is what FROM does by default.',
+      ),
+    ],
     check: (ctx) =>
       fromLines(
         ctx,
@@ -182,6 +189,7 @@ export const stageRules: LintRule[] = [
     severity: 'error',
     toolSeverity: 'Error',
     explanation: 'Stage names must be unique; the build refuses duplicates.',
+    aliases: [bkAlias('DuplicateStageName', 'Stage names must be unique.')],
     check: (ctx) =>
       ctx.dockerfile.warnings
         .filter((w) => w.code === 'DuplicateStageName')

@@ -4,7 +4,14 @@ import { runs } from '../shell';
 import { dependencyInstall } from './dependency-installs';
 import { deleteLines, editFix, insertAt, keywordRange } from './fixes';
 import { commandsOf, isPipInstall, runsOf } from './helpers';
-import { advice, type LintContext, type LintRule, type RawFinding, type TextEdit } from './types';
+import {
+  advice,
+  sbx,
+  type LintContext,
+  type LintRule,
+  type RawFinding,
+  type TextEdit,
+} from './types';
 
 function cacheMountsFor(kind: string): string[] {
   const targets: Record<string, string[]> = {
@@ -98,15 +105,6 @@ function sbx008(ctx: LintContext): RawFinding[] {
     }
   }
   return out;
-}
-
-function sbx(
-  id: string,
-  severity: LintRule['severity'],
-  explanation: string,
-  check: LintRule['check'],
-): LintRule {
-  return { id, tool: 'sandbox', severity, toolSeverity: severity, explanation, check };
 }
 
 export const mountRules: LintRule[] = [
