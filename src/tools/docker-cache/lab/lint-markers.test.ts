@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, applyFix, lint, type LintFinding } from '../../tools/docker-cache';
-import { dockerfileMarkers } from './docker-findings';
+import { applyEdits, applyFix, lint, type LintFinding } from '..';
+import { dockerfileMarkers } from './lint-markers';
 
 function findings(text: string): LintFinding[] {
   const result = lint(text);

@@ -1,10 +1,10 @@
 /**
- * Dockerfile lint findings (src/tools/docker-cache `lint()`) as editor markers, so the docker
- * lab shows them like every other diagnostic: the rule id as the code, the explanation under
- * the message, an edit fix as a quick fix and advice as text.
+ * Lint findings as editor markers (source `dockerfile-lint`), so the lab's editor shows them
+ * like every other diagnostic: the rule id as the code, the explanation under the message, an
+ * edit fix as a quick fix and advice as text.
  */
-import type { LintFinding } from '../../tools/docker-cache';
-import type { EditorMarker, MarkerSeverity } from '../markers';
+import type { EditorMarker, MarkerSeverity } from '../../../editor';
+import type { LintFinding } from '../lint/types';
 
 const SEVERITY: Record<LintFinding['severity'], MarkerSeverity> = {
   error: 'error',
