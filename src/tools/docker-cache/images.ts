@@ -29,9 +29,7 @@ export function publishedDigest(ref: string, served: Readonly<Record<string, str
   const key =
     Object.keys(served).find((k) => k === ref) ??
     Object.keys(served).find((k) => normalizeRef(k) === wanted);
-  return key === undefined
-    ? `sha256:${digest(wanted)}${digest(`${wanted}#`)}`
-    : (served[key] ?? '');
+  return key === undefined ? `sha256:${digest(wanted)}` : (served[key] ?? '');
 }
 
 export function resolveDigest(
