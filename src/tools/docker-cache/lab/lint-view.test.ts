@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, applyFix } from '../apply-fix';
+import { applyEdits, applyFix } from '../lint/apply-fix';
 import { formatBytes, formatSeconds } from './format';
 import { lintView } from './lint-view';
 

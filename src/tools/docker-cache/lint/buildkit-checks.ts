@@ -1,7 +1,7 @@
 /** BuildKit build checks about what instructions read and declare. */
 import { contextPath } from '../paths';
 import { bk, each } from './buildkit-common';
-import { isUrl } from '../sources';
+import { isUrl } from '../build/sources';
 import { undefinedVarFindings } from './undefined-var';
 import { advice, type LintRule } from './types';
 

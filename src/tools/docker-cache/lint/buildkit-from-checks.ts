@@ -1,5 +1,5 @@
 /** BuildKit build checks about FROM lines, meta ARGs, platforms and stage names. */
-import { expand } from '../expand';
+import { expand } from '../parse/expand';
 import { automaticArgs, bk, froms } from './buildkit-common';
 import { advice, type LintContext, type LintRule } from './types';
 

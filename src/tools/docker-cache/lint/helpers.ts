@@ -1,7 +1,7 @@
 /** Questions several lint rules ask of RUN instructions and stages. */
 import type { Instruction, RunInstruction, Stage } from '../model';
-import { hasFlag, programName, runs, type ShellCommand } from '../shell';
-import { isUrl } from '../sources';
+import { hasFlag, programName, runs, type ShellCommand } from '../parse/shell';
+import { isUrl } from '../build/sources';
 import type { LintContext } from './types';
 
 export function runsOf(stage: Stage): RunInstruction[] {

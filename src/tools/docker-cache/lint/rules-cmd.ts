@@ -1,6 +1,6 @@
 /** Rules about CMD, ENTRYPOINT and HEALTHCHECK: exec form, one of each per stage. */
 import type { CommandForm, Instruction } from '../model';
-import { splitWords } from '../parse-text';
+import { splitWords } from '../parse/text';
 import { bkAlias } from './buildkit-common';
 import { deleteLines, editFix, replaceLines } from './fixes';
 import { advice, type LintContext, type LintFix, type LintRule, type RawFinding } from './types';

@@ -1,6 +1,6 @@
 /** hadolint rules about language package managers (pip, npm, gem, go, yarn). */
 import type { Stage } from '../model';
-import { hasFlag, positionalArgs, programName, runs, type ShellCommand } from '../shell';
+import { hasFlag, positionalArgs, programName, runs, type ShellCommand } from '../parse/shell';
 import { hasCacheMountContaining, isPipInstall, mattersForImage, stageChain } from './helpers';
 import { appendCommand, insertAfter, perRun } from './run-rule';
 import { advice, type LintContext, type LintRule } from './types';

@@ -1,5 +1,5 @@
 /** hadolint rules about OS package managers (apt, apk, yum, dnf, zypper): size and pinning. */
-import { hasFlag, positionalArgs, runs } from '../shell';
+import { hasFlag, positionalArgs, runs } from '../parse/shell';
 import { hasCacheMountAt, isAptGetInstall, mattersForImage, removesAptLists } from './helpers';
 import { appendCommand, insertAfter, perRun } from './run-rule';
 import { advice, type LintRule } from './types';

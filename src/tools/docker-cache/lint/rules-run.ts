@@ -1,6 +1,6 @@
 /** hadolint rules about how RUN commands are written: layer count, cd, sudo, pipes. */
 import type { RunInstruction } from '../model';
-import { collapse } from '../parse-text';
+import { collapse } from '../parse/text';
 import { baseName } from '../paths';
 
 import { appendToInstruction, deleteLines, editFix, insertLinesBefore } from './fixes';

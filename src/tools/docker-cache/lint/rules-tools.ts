@@ -1,7 +1,7 @@
 /** hadolint rules about download and archive tools in RUN (wget, curl, useradd, tar). */
 import type { CopyInstruction } from '../model';
 import { baseName } from '../paths';
-import { flagsOf, hasFlag, positionalArgs, programName } from '../shell';
+import { flagsOf, hasFlag, positionalArgs, programName } from '../parse/shell';
 import { commandsOf, runsOf } from './helpers';
 import { insertAfter, perRun } from './run-rule';
 import { advice, type LintContext, type LintRule, type RawFinding } from './types';

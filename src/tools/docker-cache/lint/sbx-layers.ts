@@ -3,8 +3,8 @@
  * builds for build tools (SBX007), cleanup in the same layer (SBX009).
  */
 import { contextPath, isWithin, resolveIn } from '../paths';
-import { mentionedPaths } from '../sources';
-import { positionalArgs, runs } from '../shell';
+import { mentionedPaths } from '../build/sources';
+import { positionalArgs, runs } from '../parse/shell';
 import { commandsOf, installsPackages, isPipInstall, runsOf } from './helpers';
 import { advice, sbx, type LintContext, type LintRule, type RawFinding } from './types';
 

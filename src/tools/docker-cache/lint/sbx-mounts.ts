@@ -1,6 +1,6 @@
 /** Our own mount advice: cache mounts for package managers (SBX006), bind mounts for single-use files (SBX008). */
 import { baseName, contextPath, resolveIn } from '../paths';
-import { runs } from '../shell';
+import { runs } from '../parse/shell';
 import { dependencyInstall } from './dependency-installs';
 import { deleteLines, editFix, insertAt, keywordRange } from './fixes';
 import { commandsOf, isPipInstall, runsOf } from './helpers';

@@ -1,7 +1,7 @@
 /** Lint findings, fixes and rules (shared by every rule family). */
-import type { IgnoreMatcher } from '../dockerignore';
+import type { IgnoreMatcher } from '../context/dockerignore';
 import type { Dockerfile, RunInstruction, Stage } from '../model';
-import type { ShellScript } from '../shell';
+import type { ShellScript } from '../parse/shell';
 import type { TextEdit } from '../../../editor';
 
 export type Severity = 'error' | 'warning' | 'info' | 'style';

@@ -4,8 +4,8 @@
  * and Trivy's DS017.
  */
 import type { RunInstruction, Stage } from '../model';
-import { collapse } from '../parse-text';
-import { programName, type ShellCommand } from '../shell';
+import { collapse } from '../parse/text';
+import { programName, type ShellCommand } from '../parse/shell';
 import { deleteLines, editFix, replaceLines } from './fixes';
 import {
   commandsOf,
