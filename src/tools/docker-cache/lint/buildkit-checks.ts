@@ -1,9 +1,10 @@
 /** BuildKit build checks about what instructions read and declare. */
 import { contextPath } from '../paths';
-import { bk, each } from './buildkit-common';
+import { each } from './buildkit-common';
 import { isUrl } from '../build/sources';
 import { undefinedVarFindings } from './undefined-var';
 import { advice, type LintRule } from './types';
+import { bk } from './rule-info';
 
 export const buildkitChecks: LintRule[] = [
   bk(

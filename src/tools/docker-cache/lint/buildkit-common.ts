@@ -1,6 +1,6 @@
 /** Shared helpers for BuildKit's build checks (moby/buildkit frontend/dockerfile/docs/rules). */
 import type { FromInstruction, Instruction } from '../model';
-import type { LintContext, LintRule, RawFinding, RuleInfo } from './types';
+import type { LintContext, RawFinding } from './types';
 
 export const automaticArgs = [
   'BUILDPLATFORM',
@@ -23,19 +23,4 @@ export function froms(ctx: LintContext): FromInstruction[] {
 
 export function casing(word: string): 'upper' | 'lower' | 'mixed' {
   return word === word.toUpperCase() ? 'upper' : word === word.toLowerCase() ? 'lower' : 'mixed';
-}
-
-/** A BuildKit check as another rule's alias: BuildKit reports every check as a warning. */
-export function bkAlias(id: string, explanation: string): RuleInfo {
-  return { id, tool: 'buildkit', severity: 'warning', toolSeverity: 'Warning', explanation };
-}
-
-/** A BuildKit check. */
-export function bk(
-  id: string,
-  explanation: string,
-  check: LintRule['check'],
-  severity: LintRule['severity'] = 'warning',
-): LintRule {
-  return { ...bkAlias(id, explanation), severity, check };
 }

@@ -1,7 +1,8 @@
 /** BuildKit build checks about FROM lines, meta ARGs, platforms and stage names. */
 import { expand } from '../parse/expand';
-import { automaticArgs, bk, froms } from './buildkit-common';
+import { automaticArgs, froms } from './buildkit-common';
 import { advice, type LintContext, type LintRule } from './types';
+import { bk } from './rule-info';
 
 function metaArgNames(ctx: LintContext): Set<string> {
   return new Set(ctx.dockerfile.globalArgs.flatMap((a) => a.pairs.map((p) => p.name)));

@@ -1,9 +1,9 @@
 /** Rules about CMD, ENTRYPOINT and HEALTHCHECK: exec form, one of each per stage. */
 import type { CommandForm, Instruction } from '../model';
 import { splitWords } from '../parse/text';
-import { bkAlias } from './buildkit-common';
 import { deleteLines, editFix, replaceLines } from './fixes';
 import { advice, type LintContext, type LintFix, type LintRule, type RawFinding } from './types';
+import { buildkitInfo, hadolint, hadolintInfo } from './rule-info';
 
 /** Exec form for a shell-form command when that is mechanical (plain words, no shell syntax). */
 function execFormFix(ctx: LintContext, ins: Instruction, command: CommandForm): LintFix {
@@ -59,20 +59,11 @@ function repeated(ctx: LintContext): RawFinding[] {
 }
 
 export const cmdRules: LintRule[] = [
-  {
-    id: 'DL3025',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'Shell form wraps the process in `/bin/sh -c`, so PID 1 is the shell and SIGTERM never reaches your app: `docker stop` waits, then kills it.',
-    aliases: [
-      bkAlias(
-        'JSONArgsRecommended',
-        'Shell-form CMD/ENTRYPOINT run under `/bin/sh -c`, which does not pass signals on to your app.',
-      ),
-    ],
-    check(ctx) {
+  hadolint(
+    'DL3025',
+    'warning',
+    'Shell form wraps the process in `/bin/sh -c`, so PID 1 is the shell and SIGTERM never reaches your app: `docker stop` waits, then kills it.',
+    (ctx) => {
       const out: RawFinding[] = [];
       for (const ins of ctx.dockerfile.instructions) {
         if (
@@ -98,27 +89,32 @@ export const cmdRules: LintRule[] = [
       }
       return out;
     },
-  },
-  {
-    id: 'DL4003',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation: 'Only the last CMD of a stage takes effect; earlier ones mislead readers.',
-    aliases: [
-      {
-        id: 'DL4004',
-        tool: 'hadolint',
-        severity: 'error',
-        toolSeverity: 'Error',
-        explanation:
+    {
+      aliases: [
+        buildkitInfo(
+          'JSONArgsRecommended',
+          'Shell-form CMD/ENTRYPOINT run under `/bin/sh -c`, which does not pass signals on to your app.',
+        ),
+      ],
+    },
+  ),
+  hadolint(
+    'DL4003',
+    'warning',
+    'Only the last CMD of a stage takes effect; earlier ones mislead readers.',
+    repeated,
+    {
+      aliases: [
+        hadolintInfo(
+          'DL4004',
+          'error',
           'Only the last ENTRYPOINT of a stage takes effect; earlier ones mislead readers.',
-      },
-      bkAlias(
-        'MultipleInstructionsDisallowed',
-        'Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage is used.',
-      ),
-    ],
-    check: repeated,
-  },
+        ),
+        buildkitInfo(
+          'MultipleInstructionsDisallowed',
+          'Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage is used.',
+        ),
+      ],
+    },
+  ),
 ];

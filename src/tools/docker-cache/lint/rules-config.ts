@@ -3,8 +3,8 @@ import type { Stage } from '../model';
 
 import { addDoesMore, stageChain } from './helpers';
 import { editFix, keywordRange } from './fixes';
-import { bkAlias } from './buildkit-common';
 import { advice, type LintContext, type LintRule, type RawFinding } from './types';
+import { buildkitInfo, hadolint, trivyInfo } from './rule-info';
 
 function absolute(path: string): boolean {
   const clean = path.replace(/^["']|["']$/g, '');
@@ -89,29 +89,25 @@ function rootUsers(ctx: LintContext): RawFinding[] {
 }
 
 export const configRules: LintRule[] = [
-  {
-    id: 'DL3000',
-    tool: 'hadolint',
-    severity: 'error',
-    toolSeverity: 'Error',
-    explanation:
-      "A relative WORKDIR depends on the base image's WORKDIR; if the base changes it, your paths move silently.",
-    aliases: [
-      bkAlias(
-        'WorkdirRelativePath',
-        "A relative WORKDIR with no absolute WORKDIR before it depends on the base image's working directory.",
-      ),
-    ],
-    check: relativeWorkdirs,
-  },
-  {
-    id: 'DL3045',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      "A relative COPY destination lands in the base image's working directory, which you did not choose; set WORKDIR first.",
-    check(ctx) {
+  hadolint(
+    'DL3000',
+    'error',
+    "A relative WORKDIR depends on the base image's WORKDIR; if the base changes it, your paths move silently.",
+    relativeWorkdirs,
+    {
+      aliases: [
+        buildkitInfo(
+          'WorkdirRelativePath',
+          "A relative WORKDIR with no absolute WORKDIR before it depends on the base image's working directory.",
+        ),
+      ],
+    },
+  ),
+  hadolint(
+    'DL3045',
+    'warning',
+    "A relative COPY destination lands in the base image's working directory, which you did not choose; set WORKDIR first.",
+    (ctx) => {
       const out: RawFinding[] = [];
       for (const stage of ctx.dockerfile.stages) {
         for (const ins of stage.instructions) {
@@ -131,15 +127,12 @@ export const configRules: LintRule[] = [
       }
       return out;
     },
-  },
-  {
-    id: 'DL3067',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'Copying a whole filesystem from another stage brings every build tool along and undoes the point of a multi-stage build.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3067',
+    'warning',
+    'Copying a whole filesystem from another stage brings every build tool along and undoes the point of a multi-stage build.',
+    (ctx) =>
       ctx.dockerfile.instructions
         .filter(
           (i) =>
@@ -157,44 +150,28 @@ export const configRules: LintRule[] = [
             'Copy only the artifacts you need, e.g. `COPY --from=build /app/dist /app/dist`.',
           ),
         })),
-  },
-  {
-    id: 'DL3002',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'The container would run as root; a compromise of the app becomes root in the container.',
-    aliases: [
-      {
-        id: 'DS002',
-        tool: 'trivy',
-        severity: 'error',
-        toolSeverity: 'HIGH',
-        explanation:
+  ),
+  hadolint(
+    'DL3002',
+    'warning',
+    'The container would run as root; a compromise of the app becomes root in the container.',
+    rootUsers,
+    {
+      aliases: [
+        trivyInfo(
+          'DS002',
+          'error',
+          'HIGH',
           'The image runs as root when the last USER is root or when no USER is set at all.',
-      },
-    ],
-    check: rootUsers,
-  },
-  {
-    id: 'DL3020',
-    tool: 'hadolint',
-    severity: 'error',
-    toolSeverity: 'Error',
-    explanation:
-      'COPY says exactly what it does; ADD also fetches URLs and unpacks archives. For plain local files both are cached the same way, so prefer COPY.',
-    aliases: [
-      {
-        id: 'DS005',
-        tool: 'trivy',
-        severity: 'info',
-        toolSeverity: 'LOW',
-        explanation:
-          'ADD of plain local files does what COPY does, with surprises (URL fetches, archive extraction).',
-      },
-    ],
-    check: (ctx) =>
+        ),
+      ],
+    },
+  ),
+  hadolint(
+    'DL3020',
+    'error',
+    'COPY says exactly what it does; ADD also fetches URLs and unpacks archives. For plain local files both are cached the same way, so prefer COPY.',
+    (ctx) =>
       ctx.dockerfile.instructions.flatMap((i) => {
         if (i.keyword !== 'ADD' || i.heredocs.length > 0 || i.sources.every(addDoesMore)) return [];
         const k = keywordRange(ctx.dockerfile, i);
@@ -216,5 +193,15 @@ export const configRules: LintRule[] = [
           },
         ];
       }),
-  },
+    {
+      aliases: [
+        trivyInfo(
+          'DS005',
+          'info',
+          'LOW',
+          'ADD of plain local files does what COPY does, with surprises (URL fetches, archive extraction).',
+        ),
+      ],
+    },
+  ),
 ];

@@ -4,18 +4,16 @@
  * credentials written by RUN (the rest of DS031).
  */
 import { baseName } from '../paths';
-import { bkAlias } from './buildkit-common';
 import { buildkitSensitive, hadolintSensitive } from './sensitive';
-import { advice, type LintContext, type LintRule, type RawFinding, type RuleInfo } from './types';
+import { advice, type LintContext, type LintRule, type RawFinding } from './types';
+import { buildkitInfo, hadolint, trivyInfo } from './rule-info';
 
-const ds031: RuleInfo = {
-  id: 'DS031',
-  tool: 'trivy',
-  severity: 'error',
-  toolSeverity: 'CRITICAL',
-  explanation:
-    'Secrets in ENV/ARG, copied credential files and credentials written by RUN all end up readable in the image or its history.',
-};
+const ds031 = trivyInfo(
+  'DS031',
+  'error',
+  'CRITICAL',
+  'Secrets in ENV/ARG, copied credential files and credentials written by RUN all end up readable in the image or its history.',
+);
 
 /** Each tool has its own list of names; the finding names the tools whose list matches. */
 function sensitiveArgsAndEnvs(ctx: LintContext): RawFinding[] {
@@ -88,21 +86,20 @@ function credentialsInFinalStage(ctx: LintContext): RawFinding[] {
 }
 
 export const secretRules: LintRule[] = [
-  {
-    id: 'DL3064',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'ARG and ENV values are stored in the image config and history for anyone to read. Pass secrets with `RUN --mount=type=secret`, which also keeps them out of the cache key.',
-    aliases: [
-      bkAlias(
-        'SecretsUsedInArgOrEnv',
-        'ARG/ENV values stay in the image metadata; use secret mounts for credentials.',
-      ),
-      ds031,
-    ],
-    check: sensitiveArgsAndEnvs,
-  },
+  hadolint(
+    'DL3064',
+    'warning',
+    'ARG and ENV values are stored in the image config and history for anyone to read. Pass secrets with `RUN --mount=type=secret`, which also keeps them out of the cache key.',
+    sensitiveArgsAndEnvs,
+    {
+      aliases: [
+        buildkitInfo(
+          'SecretsUsedInArgOrEnv',
+          'ARG/ENV values stay in the image metadata; use secret mounts for credentials.',
+        ),
+        ds031,
+      ],
+    },
+  ),
   { ...ds031, check: credentialsInFinalStage },
 ];

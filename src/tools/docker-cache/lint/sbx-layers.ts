@@ -6,7 +6,8 @@ import { contextPath, isWithin, resolveIn } from '../paths';
 import { mentionedPaths } from '../build/sources';
 import { positionalArgs, runs } from '../parse/shell';
 import { commandsOf, installsPackages, isPipInstall, runsOf } from './helpers';
-import { advice, sbx, type LintContext, type LintRule, type RawFinding } from './types';
+import { advice, type LintContext, type LintRule, type RawFinding } from './types';
+import { sbx } from './rule-info';
 
 const suggestedIgnore =
   '.git\n.venv\nnode_modules\n__pycache__\n*.log\nDockerfile\n.dockerignore\n';

@@ -4,14 +4,8 @@ import { runs } from '../parse/shell';
 import { dependencyInstall } from './dependency-installs';
 import { deleteLines, editFix, insertAt, keywordRange } from './fixes';
 import { commandsOf, isPipInstall, runsOf } from './helpers';
-import {
-  advice,
-  sbx,
-  type LintContext,
-  type LintRule,
-  type RawFinding,
-  type TextEdit,
-} from './types';
+import { advice, type LintContext, type LintRule, type RawFinding, type TextEdit } from './types';
+import { sbx } from './rule-info';
 
 function cacheMountsFor(kind: string): string[] {
   const targets: Record<string, string[]> = {

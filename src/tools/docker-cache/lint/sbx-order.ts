@@ -12,7 +12,8 @@ import {
   sourceOf,
 } from './fixes';
 import { references } from './helpers';
-import { advice, sbx, type LintContext, type LintRule, type RawFinding } from './types';
+import { advice, type LintContext, type LintRule, type RawFinding } from './types';
+import { sbx } from './rule-info';
 
 const volatileName = /SHA|COMMIT|DATE|BUILD_ID|VERSION|REVISION|TIMESTAMP/i;
 const volatileValue = /\b[0-9a-f]{7,40}\b|\d{4}-\d{2}-\d{2}|\$\(date/;

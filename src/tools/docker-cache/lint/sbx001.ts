@@ -7,14 +7,8 @@ import { contextPath, isWithin } from '../paths';
 import { dependencyInstall, isManifest } from './dependency-installs';
 import { deleteLines, editFix, insertLinesBefore, sourceOf } from './fixes';
 import { commandsOf } from './helpers';
-import {
-  advice,
-  sbx,
-  type LintContext,
-  type LintFix,
-  type LintRule,
-  type RawFinding,
-} from './types';
+import { advice, type LintContext, type LintFix, type LintRule, type RawFinding } from './types';
+import { sbx } from './rule-info';
 
 function broadCopy(ctx: LintContext, ins: Instruction): ins is CopyInstruction {
   if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) return false;

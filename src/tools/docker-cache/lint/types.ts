@@ -86,22 +86,3 @@ export interface LintRule extends RuleInfo {
 export function advice(text: string): LintFix {
   return { kind: 'advice', text };
 }
-
-/** Our own advice rule (SBX ids): the severity is its own word too. */
-export function sbx(
-  id: string,
-  severity: Severity,
-  explanation: string,
-  check: LintRule['check'],
-  aliases?: RuleInfo[],
-): LintRule {
-  return {
-    id,
-    tool: 'sandbox',
-    severity,
-    toolSeverity: severity,
-    explanation,
-    check,
-    ...(aliases && { aliases }),
-  };
-}

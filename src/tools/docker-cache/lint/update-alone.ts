@@ -17,22 +17,22 @@ import {
 } from './helpers';
 import {
   advice,
-  sbx,
   type LintContext,
   type LintFix,
   type LintRule,
   type RawFinding,
   type RuleInfo,
 } from './types';
+import { sbx, trivyInfo } from './rule-info';
 
 const ds017: RuleInfo = {
-  id: 'DS017',
-  tool: 'trivy',
-  severity: 'error',
-  toolSeverity: 'HIGH',
-  alsoKnownAs: ['KICS 9bae49be-0aa3-4de5-bab2-4c3a069e40cd'],
-  explanation:
+  ...trivyInfo(
+    'DS017',
+    'error',
+    'HIGH',
     'A RUN that only updates the package index is cached forever; a later, changed `RUN apt-get install …` then installs from that stale index. Update and install in the same RUN.',
+  ),
+  alsoKnownAs: ['KICS 9bae49be-0aa3-4de5-bab2-4c3a069e40cd'],
 };
 
 /** Trivy's DS017 flags every such RUN; our SBX005 those that do nothing else. */
@@ -105,5 +105,5 @@ export const updateAloneRule: LintRule = sbx(
   'warning',
   'A cached `RUN apt-get update` is reused forever, so a later changed install reads an old index. Update, install and clean in one RUN (Docker best practices; Trivy DS017; DL3009).',
   sbx005,
-  [ds017],
+  { aliases: [ds017] },
 );
