@@ -21,10 +21,14 @@ export interface ParsedPack {
 
 export function parsePack(files: Readonly<Record<string, string>>, folderName: string): ParsedPack {
   const parsed = parseFiles(files, folderName);
-  // Manifest first, then files in name order; within a file, by line.
-  const rank = (file: string) => (file === MANIFEST_FILE ? '' : file);
-  parsed.issues.sort((a, b) => rank(a.file).localeCompare(rank(b.file)) || a.line - b.line);
+  sortIssues(parsed.issues);
   return parsed;
+}
+
+/** Manifest first, then files in name order; within a file, by line. */
+export function sortIssues(issues: PackIssue[]): PackIssue[] {
+  const rank = (file: string) => (file === MANIFEST_FILE ? '' : file);
+  return issues.sort((a, b) => rank(a.file).localeCompare(rank(b.file)) || a.line - b.line);
 }
 
 function parseFiles(files: Readonly<Record<string, string>>, folderName: string): ParsedPack {
