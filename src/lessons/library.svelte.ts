@@ -4,7 +4,7 @@
  * working after a reload. A broken pack is listed with its problems; the others still load.
  */
 import { getContext, setContext } from 'svelte';
-import type { PackLoad, PackSource } from './model';
+import { packId, type PackLoad, type PackSource } from './model';
 import { describeStorageError, indexedDbStorage, type ProgressStorage } from './progress-storage';
 import type { BuiltPack } from './schema';
 
@@ -18,9 +18,7 @@ interface StoredPack {
   source: PackSource;
 }
 
-export function packId(load: PackLoad): string {
-  return load.ok ? load.pack.manifest.id : load.id;
-}
+export { packId };
 
 export class PackLibrary {
   packs = $state.raw<PackLoad[] | null>(null);
