@@ -1,7 +1,7 @@
 /**
  * The page never jumps while it loads: the lesson's body, its editors (a highlighted view
- * until Monaco arrives) and Python's start (the status line in the header) move nothing below
- * the header, on a desktop and on a phone. Measured with the browser's own record of layout
+ * until Monaco arrives), the start page's packs and the learner's progress, and Python's start
+ * (the status line in the header) move nothing below the header, on a desktop and on a phone. Measured with the browser's own record of layout
  * shifts (the Layout Instability API).
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -59,4 +59,26 @@ for (const path of ['/lessons/welcome/cells-and-output', '/playground']) {
       expect(await contentShifts(page)).toEqual([]);
     });
   }
+}
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(`the start page does not move its content as packs and progress load (${name})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await recordShifts(page);
+    // A new learner: "Start here" comes with the packs.
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Start here' })).toBeVisible();
+    await pythonReady(page);
+    expect(await contentShifts(page)).toEqual([]);
+
+    // A returning learner: "Pick up where you left off" comes with them too.
+    await page.goto('/lessons/welcome/cells-and-output');
+    await expect(page.getByRole('navigation', { name: 'Previous and next lesson' })).toBeVisible();
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Pick up where you left off' })).toBeVisible();
+    await pythonReady(page);
+    expect(await contentShifts(page)).toEqual([]);
+  });
 }

@@ -1,11 +1,18 @@
 /** What "done" means for the catalogue and the lesson list. */
-import type { Lesson, Pack } from './model';
+import type { ExerciseBlock, Lesson, Pack } from './model';
 import type { PackProgress } from './progress-model';
 
+/** Where an exercise's progress is kept in its pack's progress. */
+export function exerciseKey(lesson: Lesson, exercise: ExerciseBlock): string {
+  return `${lesson.id}/${exercise.id}`;
+}
+
+export function exercises(lesson: Lesson): ExerciseBlock[] {
+  return lesson.blocks.filter((block) => block.kind === 'exercise');
+}
+
 export function exerciseKeys(lesson: Lesson): string[] {
-  return lesson.blocks.flatMap((block) =>
-    block.kind === 'exercise' ? [`${lesson.id}/${block.id}`] : [],
-  );
+  return exercises(lesson).map((exercise) => exerciseKey(lesson, exercise));
 }
 
 /** A lesson is done when all its exercises pass, or, without exercises, once it was visited. */
@@ -20,6 +27,7 @@ export interface PackSummary {
   exercises: number;
   passed: number;
   lessonsDone: number;
+  lessonsVisited: number;
   /** The lesson to continue with: the last one opened, else the first not done. */
   resume: Lesson | undefined;
 }
@@ -31,6 +39,7 @@ export function summarise(pack: Pack, progress: PackProgress): PackSummary {
     exercises: keys.length,
     passed: keys.filter((key) => progress.exercises[key]?.passed).length,
     lessonsDone: pack.lessons.filter((lesson) => lessonDone(lesson, progress)).length,
+    lessonsVisited: pack.lessons.filter((lesson) => progress.visited.includes(lesson.id)).length,
     resume: last ?? pack.lessons.find((lesson) => !lessonDone(lesson, progress)),
   };
 }

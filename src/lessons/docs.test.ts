@@ -1,6 +1,8 @@
 /** docs/authoring.md must stay exact: every field, flag and check helper is documented. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatIssue } from './parse-pack';
+import { prerequisiteIssues } from './prerequisites';
 import { lessonMetaSchema, packManifestSchema } from './schema';
 
 const guide = readFileSync('docs/authoring.md', 'utf8');
@@ -24,6 +26,23 @@ describe('docs/authoring.md', () => {
     for (const name of exported.filter((name) => name.startsWith('expect') || name === 'check')) {
       expect(guide, name).toMatch(new RegExp(`\`@?${name}\\(`));
     }
+  });
+
+  it('shows the errors check prints for its after example, as it prints them', () => {
+    const example = /### Prerequisites[\s\S]*?```yaml\n([\s\S]*?)```/.exec(guide)![1]!;
+    const broken = example.replace(
+      '  - welcome\n',
+      '  - welcom\n  - dependency-locks\n  - lock-audits\n',
+    );
+    const issues = prerequisiteIssues(
+      [
+        { id: 'dependency-locks', manifest: broken },
+        { id: 'lock-audits', manifest: 'id: lock-audits\nafter: [dependency-locks]\n' },
+      ],
+      ['welcome'],
+    ).filter((issue) => issue.pack === 'dependency-locks');
+    expect(issues).toHaveLength(3);
+    for (const issue of issues) expect(guide).toContain(formatIssue(issue));
   });
 
   it('documents every cell flag the parser accepts', () => {

@@ -6,7 +6,7 @@
 import { getContext, setContext } from 'svelte';
 import type { WidgetDefinition, WidgetTable } from '../shared/tool';
 import type { ChangedPack } from './builtin';
-import type { PackLoad, PackSource } from './model';
+import { packId, type PackLoad, type PackSource } from './model';
 import { describeStorageError, indexedDbStorage, type ProgressStorage } from './progress-storage';
 import type { BuiltPack } from './schema';
 
@@ -20,9 +20,7 @@ interface StoredPack {
   source: PackSource;
 }
 
-export function packId(load: PackLoad): string {
-  return load.ok ? load.pack.manifest.id : load.id;
-}
+export { packId };
 
 export class PackLibrary {
   packs = $state.raw<PackLoad[] | null>(null);

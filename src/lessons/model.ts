@@ -95,5 +95,9 @@ export type PackLoad =
   | { ok: true; pack: Pack; source: PackSource }
   | { ok: false; id: string; title: string; issues: PackIssue[]; source: PackSource };
 
+export function packId(load: PackLoad): string {
+  return load.ok ? load.pack.manifest.id : load.id;
+}
+
 export type PackSource =
   { kind: 'builtin' } | { kind: 'url'; url: string } | { kind: 'file'; name: string };

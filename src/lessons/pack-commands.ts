@@ -6,13 +6,17 @@
  *   npm run pack -- check-all [<folder>]     check every pack in a folder (lessons:verify)
  * Exit status: 0 all good, 1 something failed, 2 the command itself was wrong.
  */
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NodeRuntime } from '../runtime/node-runtime';
 import { slugify } from '../shared/slug';
 import type { WidgetTable } from '../shared/tool';
+import { parseYaml } from '../shared/yaml-source';
+import type { PackIssue } from './model';
 import { bundlePack, readPackFolder } from './pack-files';
-import { formatIssue, parsePack } from './parse-pack';
+import { formatIssue, MANIFEST_FILE, parsePack, sortIssues, type ParsedPack } from './parse-pack';
+import { prerequisiteIssues } from './prerequisites';
 import { scaffoldFiles } from './scaffold';
 import { verifyPack, type VerifyItem } from './verify';
 
@@ -32,16 +36,26 @@ function print(item: VerifyItem, tally: Tally): void {
   console.log(`  ${MARK[item.status]} ${item.label}${detail}`);
 }
 
+interface CheckedFolder {
+  dir: string;
+  files: Record<string, string>;
+  parsed: ParsedPack;
+}
+
+function readFolder(dir: string, widgets: WidgetTable): CheckedFolder {
+  const files = readPackFolder(dir);
+  return { dir, files, parsed: parsePack(files, path.basename(dir), widgets) };
+}
+
 async function checkFolder(
-  dir: string,
-  widgets: WidgetTable,
+  { dir, parsed }: CheckedFolder,
+  issues: PackIssue[],
   runtime: () => Promise<NodeRuntime>,
   tally: Tally,
 ): Promise<void> {
-  const parsed = parsePack(readPackFolder(dir), path.basename(dir), widgets);
   const shown = path.relative(process.cwd(), dir);
   console.log(`Checking ${parsed.id} (${shown.startsWith('..') ? dir : shown || '.'})`);
-  for (const issue of parsed.issues) {
+  for (const issue of issues) {
     print({ status: 'failed', label: formatIssue(issue), detail: '' }, tally);
   }
   if (parsed.pack) await verifyPack(parsed.pack, await runtime(), (item) => print(item, tally));
@@ -54,12 +68,32 @@ function packFolders(root: string): string[] {
     .sort();
 }
 
+/** The ids of the packs built into the app (the folders under lessons/), which `after` may name. */
+function builtinPackIds(): string[] {
+  const root = fileURLToPath(new URL('../../lessons', import.meta.url));
+  return packFolders(root).map((dir) => {
+    const manifest = path.join(dir, MANIFEST_FILE);
+    const data = existsSync(manifest) ? parseYaml(readFileSync(manifest, 'utf8')).data : undefined;
+    const id = (data as { id?: unknown } | undefined)?.id;
+    return typeof id === 'string' ? id : path.basename(dir);
+  });
+}
+
 async function check(dirs: string[], widgets: WidgetTable): Promise<number> {
   const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
   let started: Promise<NodeRuntime> | undefined;
   const runtime = () => (started ??= NodeRuntime.start());
+  // Read them all first: a pack's `after` may name another pack checked with it.
+  const folders = dirs.map((dir) => readFolder(path.resolve(dir), widgets));
+  const prerequisites = prerequisiteIssues(
+    folders.map(({ files, parsed }) => ({ id: parsed.id, manifest: files[MANIFEST_FILE] })),
+    builtinPackIds(),
+  );
   try {
-    for (const dir of dirs) await checkFolder(path.resolve(dir), widgets, runtime, tally);
+    for (const folder of folders) {
+      const own = prerequisites.filter((issue) => issue.pack === folder.parsed.id);
+      await checkFolder(folder, sortIssues([...folder.parsed.issues, ...own]), runtime, tally);
+    }
   } finally {
     if (started) await (await started).close();
   }

@@ -26,10 +26,14 @@ export function parsePack(
   widgets: WidgetTable,
 ): ParsedPack {
   const parsed = parseFiles(files, folderName, widgets);
-  // Manifest first, then files in name order; within a file, by line.
-  const rank = (file: string) => (file === MANIFEST_FILE ? '' : file);
-  parsed.issues.sort((a, b) => rank(a.file).localeCompare(rank(b.file)) || a.line - b.line);
+  sortIssues(parsed.issues);
   return parsed;
+}
+
+/** Manifest first, then files in name order; within a file, by line. */
+export function sortIssues(issues: PackIssue[]): PackIssue[] {
+  const rank = (file: string) => (file === MANIFEST_FILE ? '' : file);
+  return issues.sort((a, b) => rank(a.file).localeCompare(rank(b.file)) || a.line - b.line);
 }
 
 function parseFiles(

@@ -26,6 +26,8 @@ export const packProgressSchema = z
   .object({
     packId: z.string(),
     lastLesson: z.string().nullable(),
+    /** When lastLesson was last opened (ISO 8601); absent in progress kept before it was. */
+    lastVisitedAt: z.string().nullable().optional(),
     visited: z.array(z.string()),
     /** Keyed `<lesson>/<exercise>`. */
     exercises: z.record(z.string(), exerciseProgressSchema),

@@ -123,10 +123,11 @@ export class ProgressStore {
     this.#schedule(packId);
   }
 
+  /** The learner opened a lesson: the start page offers it to them next time. */
   visit(packId: string, lessonId: string): void {
     const progress = this.#ensure(packId);
-    if (progress.lastLesson === lessonId && progress.visited.includes(lessonId)) return;
     progress.lastLesson = lessonId;
+    progress.lastVisitedAt = new Date().toISOString();
     if (!progress.visited.includes(lessonId)) progress.visited.push(lessonId);
     this.#schedule(packId);
   }
@@ -242,7 +243,7 @@ function parseJournal(
 }
 
 export function emptyProgress(packId: string): PackProgress {
-  return { packId, lastLesson: null, visited: [], exercises: {}, code: {} };
+  return { packId, lastLesson: null, lastVisitedAt: null, visited: [], exercises: {}, code: {} };
 }
 
 const contextKey = Symbol('wheelhouse-progress');

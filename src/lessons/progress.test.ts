@@ -71,6 +71,19 @@ describe('ProgressStore', () => {
     expect(store.of('p').code['l/c']?.code).toBe('x = 2');
   });
 
+  it('keeps when the last lesson was opened, and reads progress kept before it did', async () => {
+    const storage = memoryStorage();
+    const kept = { packId: 'p', lastLesson: 'a', visited: ['a'], exercises: {}, code: {} };
+    await storage.set('progress:p', kept);
+    const store = new ProgressStore(storage, memoryJournal());
+    expect(await store.load('p')).toEqual(kept);
+    store.visit('p', 'b');
+    store.visit('p', 'a');
+    const { lastLesson, lastVisitedAt, visited } = store.of('p');
+    expect({ lastLesson, visited }).toEqual({ lastLesson: 'a', visited: ['a', 'b'] });
+    expect(Date.now() - Date.parse(lastVisitedAt!)).toBeLessThan(60_000);
+  });
+
   it('starts afresh when the stored data is unreadable', async () => {
     const storage = memoryStorage();
     await storage.set('progress:p', { garbage: true });

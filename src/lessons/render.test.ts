@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { withoutEventHandlers } from './event-handlers';
-import { prepareMarkdown, renderMarkdown } from './render';
+import type { Block } from './model';
+import { blockHeadingLevels, prepareMarkdown, renderMarkdown } from './render';
 import { PAYLOADS } from './xss-payloads';
 
 function inert(html: string): string[] {
@@ -174,5 +175,28 @@ describe('the pre-pass loads only for lessons that need it', () => {
       await render.prepareMarkdown(['plain', text]);
       expect(render.renderMarkdown(text)).not.toContain('<pre>');
     }
+  });
+});
+
+describe('blockHeadingLevels', () => {
+  const prose = (markdown: string): Block => ({ kind: 'prose', line: 1, markdown });
+  const widget: Block = { kind: 'widget', line: 1, widget: 'x', id: 'x', attributes: {}, body: '' };
+
+  it('puts a block one level below the last heading before it, under the h1 at first', () => {
+    const blocks = [
+      widget,
+      prose('Intro.\n\n## A section\n\nText.'),
+      widget,
+      prose('### A sub-section'),
+      widget,
+      prose('Setext heading\n---\n\n```\n# a comment in code, not a heading\n```'),
+      widget,
+    ];
+    const levels = blockHeadingLevels(blocks);
+    expect([levels[0], levels[2], levels[4], levels[6]]).toEqual([2, 3, 4, 3]);
+  });
+
+  it('stops at h6', () => {
+    expect(blockHeadingLevels([prose('###### Deep'), widget])[1]).toBe(6);
   });
 });

@@ -10,7 +10,7 @@
  */
 import DOMPurify from 'dompurify';
 import { Marked, type Token } from 'marked';
-import type { Lesson } from './model';
+import type { Block, Lesson } from './model';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -86,4 +86,22 @@ export function renderMarkdown(markdown: string): string {
     html = withoutEventHandlers(html);
   }
   return purify.sanitize(html);
+}
+
+/**
+ * The level of each block's own heading (an exercise's title, a lab's): one below the last
+ * heading in the prose before it, the lesson's title being the h1. Exercises and labs then
+ * nest in the section they belong to, and the page's outline never skips a level.
+ */
+export function blockHeadingLevels(blocks: readonly Block[]): number[] {
+  let section = 1;
+  return blocks.map((block) => {
+    const level = Math.min(section + 1, 6);
+    if (block.kind === 'prose') {
+      marked.walkTokens(marked.lexer(block.markdown), (token) => {
+        if (token.type === 'heading') section = (token as { depth: number }).depth;
+      });
+    }
+    return level;
+  });
 }

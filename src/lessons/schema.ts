@@ -26,6 +26,12 @@ export const packManifestSchema = z
       .array(slug)
       .min(1)
       .describe('Lesson ids in order; each is a <id>.md file beside the manifest'),
+    after: z
+      .array(slug)
+      .default([])
+      .describe(
+        'Ids of the packs a learner should take first (shown on the pack; check validates them)',
+      ),
     lint: z
       .object({ select: z.array(z.string()).optional(), ignore: z.array(z.string()).optional() })
       .strict()

@@ -114,12 +114,17 @@ function suggestion(schema: z.ZodType, path: ReadonlyArray<PropertyKey>, key: st
   if (path.length) return '';
   const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
   const known = shape ? Object.keys(shape) : [];
-  const close = known.find((name) => distance(name, key) <= 2);
+  const close = closest(key, known);
   return close
     ? ` (did you mean "${close}"?)`
     : known.length
       ? ` (allowed: ${known.join(', ')})`
       : '';
+}
+
+/** A name in `known` that `name` is probably a typo of (two edits at most), if any. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  return known.find((candidate) => distance(candidate, name) <= 2);
 }
 
 function distance(a: string, b: string): number {
