@@ -32,11 +32,11 @@ function inShell(id: string): boolean {
   if (id.endsWith('/src/app/pages/Playground.svelte')) return true;
   const notShell = [
     '/src/app/pages/',
-    '/src/runtime/prestart.ts',
-    '/src/runtime/pyodide-version.ts',
-    '/src/runtime/served-files.ts',
-    '/src/runtime/snapshot-hint.ts',
-    '/src/runtime/warm-start-help.ts',
+    '/src/runtime/page/prestart.ts',
+    '/src/runtime/shared/pyodide-version.ts',
+    '/src/runtime/shared/served-files.ts',
+    '/src/runtime/page/snapshot-hint.ts',
+    '/src/runtime/worker/warm-start-help.ts',
     '/src/lessons/progress-model.ts',
     '/src/editor/monaco-setup.ts',
     '/src/editor/toml-language.ts',

@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { NodeRuntime } from '../runtime/node-runtime';
+import { NodeRuntime } from '../runtime/node/node-runtime';
 import { bundlePack, readPackFolder } from './pack-files';
 import { formatIssue, parsePack } from './parse-pack';
 import { scaffoldFiles } from './scaffold';

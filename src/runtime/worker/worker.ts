@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { PyodideInterface } from 'pyodide';
-import { sleepUnlessInterrupted } from './interrupt';
+import { sleepUnlessInterrupted } from '../shared/interrupt';
 import { LazyTools } from './lazy-tools';
 import {
   isPrestart,
@@ -13,14 +13,14 @@ import {
   type RunRequest,
   type RuntimeApi,
   type RuntimeEventSink,
-} from './protocol';
-import checksSource from './python/checks.py?raw';
-import runnerSource from './python/runner.py?raw';
-import toolsSource from './python/wheelhouse_tools.py?raw';
-import { siteLocation } from './served-files';
-import { PythonSession } from './session';
+} from '../protocol';
+import checksSource from '../python/wheelhouse_checks.py?raw';
+import runnerSource from '../python/wheelhouse_runner.py?raw';
+import toolsSource from '../python/wheelhouse_tools.py?raw';
+import { siteLocation } from '../shared/served-files';
+import { PythonSession } from '../session/session';
 import { findSnapshot, makeSnapshot, saveSnapshot, snapshotKey } from './snapshot';
-import { waitForStdin } from './stdin-channel';
+import { waitForStdin } from '../shared/stdin-channel';
 import { NO_HELP, type WarmStartHelp } from './warm-start-help';
 import {
   beginStart,

@@ -1,7 +1,7 @@
 /** checks.py through PythonSession.run with an exercise, in Pyodide under Node. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startNodeSession } from './node';
-import type { CheckResult, RunResult, RuntimeEvent } from './protocol';
+import { startNodeSession } from '../node/node-session';
+import type { CheckResult, RunResult, RuntimeEvent } from '../protocol';
 import type { PythonSession } from './session';
 
 let session: PythonSession;

@@ -1,8 +1,8 @@
 /** The runtime's Python side (runner.py through PythonSession), exercised in Pyodide under Node. */
 import { existsSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { offlinePackageDir, startNodeSession } from './node';
-import type { RunResult, RuntimeEvent } from './protocol';
+import { offlinePackageDir, startNodeSession } from '../node/node-session';
+import type { RunResult, RuntimeEvent } from '../protocol';
 import type { PythonSession } from './session';
 
 let session: PythonSession;

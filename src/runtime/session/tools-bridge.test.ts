@@ -1,7 +1,7 @@
 /** The labs' tools as exercise checks see them: wheelhouse_tools in Pyodide under Node. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { startNodeSession } from './node';
-import type { RunResult } from './protocol';
+import { startNodeSession } from '../node/node-session';
+import type { RunResult } from '../protocol';
 import type { PythonSession } from './session';
 
 let session: PythonSession;

@@ -1,6 +1,6 @@
 /** Wheelhouse's exercise-only modules in a session (Pyodide under Node): imported on first use. */
 import { describe, expect, it } from 'vitest';
-import { startNodeSession } from './node';
+import { startNodeSession } from '../node/node-session';
 
 describe('modules only exercises need', () => {
   const LOADED =

@@ -11,8 +11,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import { PYODIDE_VERSION } from './pyodide-version.ts';
-import { INSTALL_FUNCTION } from './python-modules.ts';
+import { PYODIDE_VERSION } from '../shared/pyodide-version.ts';
+import { INSTALL_FUNCTION } from '../session/python-modules.ts';
 import { readPythonFile, readPythonSources } from './python-sources.ts';
 
 /** Bump when what the zip holds changes in a way its inputs do not show. */

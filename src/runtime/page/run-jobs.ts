@@ -9,7 +9,7 @@ import type {
   RunRequest,
   RunResult,
   RuntimeEvent,
-} from './protocol';
+} from '../protocol';
 
 /** Why the interpreter was replaced, which means every variable is gone. */
 export type ResetReason = 'stop' | 'crash' | 'user';

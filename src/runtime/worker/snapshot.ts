@@ -10,9 +10,9 @@
  * live outside the wasm memory that a 0.28 snapshot holds.
  */
 import { loadPyodide, type PyodideInterface } from 'pyodide';
-import { INSTALL_FUNCTION } from './python-modules';
-import { PYODIDE_NAMES, PYODIDE_VERSION } from './pyodide-version';
-import type { RuntimeLocation } from './served-files';
+import { INSTALL_FUNCTION } from '../session/python-modules';
+import { PYODIDE_NAMES, PYODIDE_VERSION } from '../shared/pyodide-version';
+import type { RuntimeLocation } from '../shared/served-files';
 
 const CACHE_NAME = 'wheelhouse-snapshots';
 

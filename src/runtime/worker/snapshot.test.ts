@@ -4,9 +4,9 @@
  */
 import type { PyodideInterface } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodePyodideDir, nodeStdlib, readPythonSources } from './node';
-import type { RuntimeEvent } from './protocol';
-import { PythonSession } from './session';
+import { nodePyodideDir, nodeStdlib, readPythonSources } from '../node/node-session';
+import type { RuntimeEvent } from '../protocol';
+import { PythonSession } from '../session/session';
 import {
   makeSnapshot,
   packSnapshot,

@@ -5,7 +5,7 @@
  */
 import type { PyodideInterface } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import { pollableInterruptFlag } from './interrupt';
+import { pollableInterruptFlag } from '../shared/interrupt';
 import { OutputBatcher } from './output-batcher';
 import { loadPackagesFor } from './packages';
 import type {
@@ -15,7 +15,7 @@ import type {
   RunResult,
   RuntimeEventSink,
   SyntaxProblem,
-} from './protocol';
+} from '../protocol';
 import { installModule, placeModules } from './python-modules';
 import {
   fatalError,

@@ -6,19 +6,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PythonSources } from './session.ts';
+import type { PythonSources } from '../session/session.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** One of our Python files, as text. */
 export function readPythonFile(file: string): string {
-  return readFileSync(path.join(here, 'python', file), 'utf8');
+  return readFileSync(path.join(here, '../python', file), 'utf8');
 }
 
 export function readPythonSources(): PythonSources {
   return {
-    wheelhouse_runner: readPythonFile('runner.py'),
-    wheelhouse_checks: readPythonFile('checks.py'),
+    wheelhouse_runner: readPythonFile('wheelhouse_runner.py'),
+    wheelhouse_checks: readPythonFile('wheelhouse_checks.py'),
     wheelhouse_tools: readPythonFile('wheelhouse_tools.py'),
   };
 }

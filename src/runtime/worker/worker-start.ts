@@ -9,9 +9,9 @@ import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { compileAhead } from './compile-ahead';
 import { trackDownloads } from './download-progress';
 import { fetchAhead } from './fetch-ahead';
-import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from './protocol';
-import { siteLocation, type RuntimeLocation } from './served-files';
-import runnerSource from './python/runner.py?raw';
+import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from '../protocol';
+import { siteLocation, type RuntimeLocation } from '../shared/served-files';
+import runnerSource from '../python/wheelhouse_runner.py?raw';
 import {
   dropSnapshot,
   readSnapshot,

@@ -5,9 +5,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadPyodide } from 'pyodide';
-import { readPythonSources } from './python-sources';
-import { PythonSession, type SessionHooks } from './session';
-import { bytecodeStdlib } from './stdlib-bytecode';
+import { readPythonSources } from '../build/python-sources';
+import { PythonSession, type SessionHooks } from '../session/session';
+import { bytecodeStdlib } from '../build/stdlib-bytecode';
 
 export { readPythonSources };
 
@@ -36,7 +36,7 @@ export async function startNodeSession(hooks: SessionHooks): Promise<PythonSessi
     stdLibURL: await nodeStdlib(),
     ...(packageCacheDir && { packageCacheDir }),
   });
-  const { toolsForPython } = await import('./tools-bridge');
+  const { toolsForPython } = await import('../session/tools-bridge');
   return PythonSession.create(pyodide, readPythonSources(), {
     jsModules: { _wheelhouse_tools_js: toolsForPython },
     ...hooks,

@@ -1,6 +1,6 @@
 /** Loads the Pyodide packages a program's imports need, and explains failures. */
 import type { PyodideInterface } from 'pyodide';
-import type { PackageState } from './protocol';
+import type { PackageState } from '../protocol';
 
 export interface LockPackage {
   name: string;

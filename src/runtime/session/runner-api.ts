@@ -5,7 +5,7 @@
  */
 import type { PyodideInterface } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import type { CheckResult, PythonError, RunResult, SyntaxProblem } from './protocol';
+import type { CheckResult, PythonError, RunResult, SyntaxProblem } from '../protocol';
 
 export interface RunnerModule extends PyProxy {
   setup(

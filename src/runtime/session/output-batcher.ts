@@ -1,4 +1,4 @@
-import type { OutputStream, RuntimeEvent, RuntimeEventSink } from './protocol';
+import type { OutputStream, RuntimeEvent, RuntimeEventSink } from '../protocol';
 
 export interface BatcherOptions {
   send: RuntimeEventSink;

@@ -3,7 +3,7 @@
  * first run does not need). Python sees a module whose functions forward to the real ones;
  * `ready()` is awaited before any run whose checks import them.
  */
-import type { toolsForPython } from './tools-bridge';
+import type { toolsForPython } from '../session/tools-bridge';
 
 type Tools = typeof toolsForPython;
 
@@ -13,7 +13,7 @@ export class LazyTools {
 
   /** Starts loading (once) and resolves when the tools can be called. */
   ready(): Promise<Tools> {
-    this.#loading ??= import('./tools-bridge').then(
+    this.#loading ??= import('../session/tools-bridge').then(
       (module) => (this.#tools = module.toolsForPython),
     );
     return this.#loading;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodePyodideDir } from './node';
+import { nodePyodideDir } from '../node/node-session';
 import { readPythonSources } from './python-sources';
 import { bytecodeStdlib } from './stdlib-bytecode';
 

@@ -5,10 +5,10 @@
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parentPort } from 'node:worker_threads';
-import { sleepUnlessInterrupted } from './interrupt';
-import { startNodeSession } from './node';
-import type { RunRequest, RuntimeEventSink } from './protocol';
-import type { PythonSession } from './session';
+import { sleepUnlessInterrupted } from '../shared/interrupt';
+import { startNodeSession } from './node-session';
+import type { RunRequest, RuntimeEventSink } from '../protocol';
+import type { PythonSession } from '../session/session';
 
 export interface NodeWorkerApi {
   init(interrupt: Int32Array, onEvents: RuntimeEventSink): Promise<string>;

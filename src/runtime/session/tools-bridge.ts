@@ -4,8 +4,8 @@
  * Dockerfile, or the resolver on a learner's constraints. JSON strings cross the boundary, so
  * nothing depends on how Pyodide converts objects.
  */
-import { lint, simulate, validateScenario } from '../tools/docker-cache';
-import { parseProblem, parseProblemText, solve } from '../tools/resolver';
+import { lint, simulate, validateScenario } from '../../tools/docker-cache';
+import { parseProblem, parseProblemText, solve } from '../../tools/resolver';
 
 function failure(error: unknown): string {
   return JSON.stringify({

@@ -5,8 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import { detectCapabilities } from './capabilities';
-import type { RunResult, RuntimeApi, RuntimeEvent, RuntimeInfo } from './protocol';
-import { clearInterrupt, createInterruptBuffer, requestInterrupt } from './interrupt';
+import type { RunResult, RuntimeApi, RuntimeEvent, RuntimeInfo } from '../protocol';
+import { clearInterrupt, createInterruptBuffer, requestInterrupt } from '../shared/interrupt';
 import {
   crashedResult,
   createJob,
@@ -20,7 +20,7 @@ import {
 } from './run-jobs';
 import type { SnapshotNote } from './snapshot-hint';
 import { keepSnapshot } from './snapshot-maker';
-import { answerStdin, cancelStdin, createStdinBuffer } from './stdin-channel';
+import { answerStdin, cancelStdin, createStdinBuffer } from '../shared/stdin-channel';
 
 export type RuntimeStatus = 'loading' | 'ready' | 'running' | 'restarting' | 'error';
 export type { ResetReason, RunHandlers, RunInput, RunOutcome };

@@ -5,7 +5,7 @@
  * objects).
  */
 import * as Comlink from 'comlink';
-import type { RuntimeApi } from './protocol';
+import type { RuntimeApi } from '../protocol';
 
 /**
  * The key of the snapshot kept for the next start, once it is; undefined when it could not be

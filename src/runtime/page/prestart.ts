@@ -6,15 +6,15 @@
  *
  * Kept free of Svelte and Comlink so the early script stays tiny.
  */
-import type { PrestartMessage } from './protocol';
-import { PYODIDE_PATH } from './pyodide-version';
-import { servedNames } from './served-files';
+import type { PrestartMessage } from '../protocol';
+import { PYODIDE_PATH } from '../shared/pyodide-version';
+import { servedNames } from '../shared/served-files';
 import { localSnapshotNote, type SnapshotNote } from './snapshot-hint';
-import { askForHelp, NO_HELP, PYODIDE_WASM } from './warm-start-help';
+import { askForHelp, NO_HELP, PYODIDE_WASM } from '../worker/warm-start-help';
 
 /** This site's Python worker. */
 export function createPythonWorker(): Worker {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' });
 }
 
 /** Where this site serves Pyodide, and how big its core downloads are (for progress). */

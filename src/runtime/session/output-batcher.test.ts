@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OutputBatcher } from './output-batcher';
-import type { RuntimeEvent } from './protocol';
+import type { RuntimeEvent } from '../protocol';
 
 function setup(options: { maxBatchChars?: number; maxPendingChars?: number } = {}) {
   let now = 0;
