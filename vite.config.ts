@@ -32,7 +32,9 @@ function inShell(id: string): boolean {
   if (id.endsWith('/src/app/pages/Playground.svelte')) return true;
   const notShell = [
     '/src/app/pages/',
+    // The entry's prestart and what it imports (the page's early script).
     '/src/runtime/page/prestart.ts',
+    '/src/runtime/protocol.ts',
     '/src/runtime/shared/pyodide-version.ts',
     '/src/runtime/shared/served-files.ts',
     '/src/runtime/page/snapshot-hint.ts',

@@ -6,8 +6,7 @@ import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { Worker } from 'node:worker_threads';
 import { clearInterrupt, createInterruptBuffer, requestInterrupt } from '../shared/interrupt';
-import type { NodeWorkerApi } from './node-worker';
-import type { RunRequest, RunResult, RuntimeEvent } from '../protocol';
+import type { NodeWorkerApi, RunRequest, RunResult, RuntimeEvent } from '../protocol';
 
 export interface NodeRunOptions {
   /** Interrupt the run after this long (KeyboardInterrupt); default 20 s. */

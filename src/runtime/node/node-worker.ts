@@ -7,15 +7,8 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parentPort } from 'node:worker_threads';
 import { sleepUnlessInterrupted } from '../shared/interrupt';
 import { startNodeSession } from './node-session';
-import type { RunRequest, RuntimeEventSink } from '../protocol';
+import type { NodeWorkerApi, RunRequest, RuntimeEventSink } from '../protocol';
 import type { PythonSession } from '../session/session';
-
-export interface NodeWorkerApi {
-  init(interrupt: Int32Array, onEvents: RuntimeEventSink): Promise<string>;
-  /** Runs a request; input() reads from `stdin` and then gets end-of-file. */
-  run(request: RunRequest, stdin: string[]): ReturnType<PythonSession['run']>;
-  resetScope(scope: string): void;
-}
 
 class NodeWorker implements NodeWorkerApi {
   #session: PythonSession | undefined;

@@ -6,11 +6,11 @@
  *
  * Kept free of Svelte and Comlink so the early script stays tiny.
  */
-import type { PrestartMessage } from '../protocol';
-import { PYODIDE_PATH } from '../shared/pyodide-version';
+import { NO_HELP, type HelpRequest, type PrestartMessage } from '../protocol';
+import { PYODIDE_PATH, PYODIDE_WASM } from '../shared/pyodide-version';
 import { servedNames } from '../shared/served-files';
+import { startHelper } from '../worker/warm-start-help';
 import { localSnapshotNote, type SnapshotNote } from './snapshot-hint';
-import { askForHelp, NO_HELP, PYODIDE_WASM } from '../worker/warm-start-help';
 
 /** This site's Python worker. */
 export function createPythonWorker(): Worker {
@@ -75,4 +75,15 @@ export function prestartPython(): SiteRuntime {
       return worker;
     },
   };
+}
+
+/** Asks a new helper for what a warm start needs, to be answered on `request.reply`. */
+function askForHelp(request: HelpRequest, onFailure: () => void): Worker {
+  const helper = startHelper();
+  helper.addEventListener('error', (event) => {
+    event.preventDefault(); // not the page's error: the start goes on without help
+    onFailure();
+  });
+  helper.postMessage(request, request.reply ? [request.reply] : []);
+  return helper;
 }

@@ -7,11 +7,14 @@ export const OFFICIAL_PACKAGE_BASE = `https://cdn.jsdelivr.net/pyodide/v${PYODID
 /** The path, under the site's base URL, that serves the runtime files and the lock file. */
 export const PYODIDE_PATH = `pyodide/v${PYODIDE_VERSION}/`;
 
+/** Pyodide's wasm, in its folder. */
+export const PYODIDE_WASM = 'pyodide.asm.wasm';
+
 /** Core runtime files copied from the npm package, in the order a cold start needs them. */
 export const PYODIDE_CORE_FILES = [
   'pyodide.mjs',
   'pyodide.asm.js',
-  'pyodide.asm.wasm',
+  PYODIDE_WASM,
   'python_stdlib.zip',
 ] as const;
 

@@ -4,7 +4,7 @@
  * ran is told apart from one that answered.
  */
 import { describe, expect, it } from 'vitest';
-import type { Help } from './warm-start-helper';
+import type { Help } from '../protocol';
 import { helpFrom, HelperGone } from './warm-start-help';
 
 const MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]); // an empty module

@@ -1,15 +1,9 @@
 /**
  * Starting a warm start's helper (warm-start-helper.ts) and taking its help: the page starts
- * one beside the Python worker it prestarts, and a Python worker started later (a restart)
- * starts its own.
+ * one beside the Python worker it prestarts (page/prestart.ts), and a Python worker started
+ * later (a restart) starts its own.
  */
-import type { Help, HelpRequest } from './warm-start-helper';
-
-/** Pyodide's wasm, in its folder. */
-export const PYODIDE_WASM = 'pyodide.asm.wasm';
-
-/** Sent by the page when the helper it started could not run: the Python worker does it all. */
-export const NO_HELP = 'wheelhouse:no-help';
+import type { Help, HelpRequest } from '../protocol';
 
 export function startHelper(): Worker {
   return new Worker(new URL('./warm-start-helper.ts', import.meta.url), {
@@ -31,17 +25,6 @@ export interface WarmStartHelp {
 
 /** The helper never ran (its script did not load): nothing it would have said is known. */
 export class HelperGone extends Error {}
-
-/** Asks a new helper for what a warm start from `snapshotKey` needs, to be answered on `reply`. */
-export function askForHelp(request: HelpRequest, onFailure: () => void): Worker {
-  const helper = startHelper();
-  helper.addEventListener('error', (event) => {
-    event.preventDefault(); // not the page's error: the start goes on without help
-    onFailure();
-  });
-  helper.postMessage(request, request.reply ? [request.reply] : []);
-  return helper;
-}
 
 /** The help that arrives on `endpoint`: a port given by the page, or a helper of our own. */
 export function helpFrom(endpoint: MessagePort | Worker): WarmStartHelp {

@@ -4,24 +4,12 @@
  * reads the saved snapshot while the Python worker's own thread evaluates Pyodide's 1 MB
  * script. In a trace of a warm start (headless Chromium, two cores) that thread was busy for
  * all but a few milliseconds, doing the three one after the other. The page starts the
- * helper with the Python worker (prestart.ts), or the Python worker starts one itself
+ * helper with the Python worker (page/prestart.ts), or the Python worker starts one itself
  * (worker-start.ts). It answers through the port it is given, or to whoever started it,
  * moving the bytes rather than copying them, and then ends: the memory zstd used goes with it.
  */
+import type { Help, HelpRequest } from '../protocol';
 import { loadSnapshotCodec, readSnapshot } from './snapshot';
-
-export interface HelpRequest {
-  wasmURL: string;
-  snapshotKey: string;
-  /** Where to answer; without one, the worker that started the helper. */
-  reply?: MessagePort;
-}
-
-/** One part of the help, or why the helper could not give it. */
-export type Help =
-  | { part: 'wasm'; module: WebAssembly.Module }
-  | { part: 'snapshot'; bytes: Uint8Array }
-  | { part: 'wasm' | 'snapshot'; error: string };
 
 self.addEventListener('message', (event: MessageEvent<HelpRequest>) => void help(event.data), {
   once: true,

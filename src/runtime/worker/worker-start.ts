@@ -10,6 +10,7 @@ import { compileAhead } from './compile-ahead';
 import { trackDownloads } from './download-progress';
 import { fetchAhead } from './fetch-ahead';
 import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from '../protocol';
+import { PYODIDE_WASM } from '../shared/pyodide-version';
 import { siteLocation, type RuntimeLocation } from '../shared/served-files';
 import runnerSource from '../python/wheelhouse_runner.py?raw';
 import {
@@ -19,13 +20,7 @@ import {
   snapshotKey,
   snapshotRecipe,
 } from './snapshot';
-import {
-  helpFrom,
-  HelperGone,
-  helpNearby,
-  PYODIDE_WASM,
-  type WarmStartHelp,
-} from './warm-start-help';
+import { helpFrom, HelperGone, helpNearby, type WarmStartHelp } from './warm-start-help';
 
 /** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
 export const SNAPSHOT_RECIPE = snapshotRecipe({ wheelhouse_runner: runnerSource });

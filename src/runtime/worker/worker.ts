@@ -9,6 +9,7 @@ import { sleepUnlessInterrupted } from '../shared/interrupt';
 import { LazyTools } from './lazy-tools';
 import {
   isPrestart,
+  NO_HELP,
   type InitOptions,
   type RunRequest,
   type RuntimeApi,
@@ -21,7 +22,7 @@ import { siteLocation } from '../shared/served-files';
 import { PythonSession } from '../session/session';
 import { findSnapshot, makeSnapshot, saveSnapshot, snapshotKey } from './snapshot';
 import { waitForStdin } from '../shared/stdin-channel';
-import { NO_HELP, type WarmStartHelp } from './warm-start-help';
+import type { WarmStartHelp } from './warm-start-help';
 import {
   beginStart,
   sameStart,
@@ -32,7 +33,7 @@ import {
 } from './worker-start';
 
 // The page's early script may start Python before the app (and its init call) has loaded
-// (prestart.ts). That message is ours, not Comlink's: this listener comes first and keeps it.
+// (page/prestart.ts). That message is ours, not Comlink's: this listener comes first and keeps it.
 let prestarted: Start | undefined;
 /** Its helper's help, kept after init adopts the start: the page may yet say the helper failed. */
 let prestartHelp: WarmStartHelp | undefined;
