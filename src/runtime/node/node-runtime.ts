@@ -1,12 +1,14 @@
 /**
- * The main-thread side of node-worker.ts: runs code with a time limit, interrupting it (and,
- * if it ignores that, replacing the thread) so that a tool checking a pack never hangs.
+ * The main-thread side of node-worker.ts: runs code with a time limit, stopping it as the page
+ * does (shared/stop.ts: interrupt, and replace the thread if that does not end it) so that a
+ * tool checking a pack never hangs.
  */
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { Worker } from 'node:worker_threads';
 import { clearInterrupt, createInterruptBuffer, requestInterrupt } from '../shared/interrupt';
 import type { NodeWorkerApi, RunRequest, RunResult, RuntimeEvent } from '../protocol';
+import { settleWithin, STOP_GRACE_MS, stopRun, TIMED_OUT } from '../shared/stop';
 
 export interface NodeRunOptions {
   /** Interrupt the run after this long (KeyboardInterrupt); default 20 s. */
@@ -24,8 +26,6 @@ export interface NodeRunOutcome {
   /** The interpreter had to be replaced (it crashed or ignored the interrupt): state is gone. */
   restarted: boolean;
 }
-
-const GRACE_MS = 3000;
 
 interface Thread {
   worker: Worker;
@@ -72,19 +72,24 @@ export class NodeRuntime {
     });
     const limit = options.timeoutMs ?? 20_000;
     const outcome = await settleWithin(finished, limit);
-    if (outcome !== 'timeout') {
+    if (outcome !== TIMED_OUT) {
       const restarted = !outcome.ok && outcome.fatal === true;
       if (restarted) await this.#replace();
       return { result: outcome, stdout, stderr, timedOut: false, restarted };
     }
-    requestInterrupt(thread.interrupt);
-    const late = await settleWithin(finished, GRACE_MS);
-    if (late !== 'timeout')
-      return { result: late, stdout, stderr, timedOut: true, restarted: false };
-    await this.#replace();
+    // The time limit is a Stop pressed for the user.
+    const stopped = await stopRun({
+      ended: finished,
+      interrupt: () => requestInterrupt(thread.interrupt),
+      graceMs: STOP_GRACE_MS.node,
+      replace: () => this.#replace(),
+    });
+    if (stopped !== 'replaced') {
+      return { result: stopped.ended, stdout, stderr, timedOut: true, restarted: false };
+    }
     const result: RunResult = {
       ok: false,
-      durationMs: limit + GRACE_MS,
+      durationMs: limit + STOP_GRACE_MS.node,
       error: {
         type: 'Timeout',
         message: `still running after ${limit / 1000} s and did not stop when interrupted`,
@@ -122,12 +127,4 @@ async function startThread(): Promise<Thread> {
     Comlink.proxy((events: RuntimeEvent[]) => events.forEach((event) => thread.onEvent(event))),
   );
   return thread;
-}
-
-function settleWithin<T>(promise: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<'timeout'>(
-    (resolve) => (timer = setTimeout(() => resolve('timeout'), ms)),
-  );
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

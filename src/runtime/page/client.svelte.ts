@@ -21,6 +21,7 @@ import {
 import type { SnapshotNote } from './snapshot-hint';
 import { keepSnapshot } from './snapshot-maker';
 import { answerStdin, cancelStdin, createStdinBuffer } from '../shared/stdin-channel';
+import { STOP_GRACE_MS, stopRun } from '../shared/stop';
 
 export type RuntimeStatus = 'loading' | 'ready' | 'running' | 'restarting' | 'error';
 export type { ResetReason, RunHandlers, RunInput, RunOutcome };
@@ -38,9 +39,6 @@ export interface RuntimeClientOptions {
    */
   snapshots?: SnapshotNote;
 }
-
-/** A stopped run that did not stop by itself within this time gets a fresh interpreter. */
-const INTERRUPT_GRACE_MS = 1500;
 
 export class RuntimeClient {
   status = $state<RuntimeStatus>('loading');
@@ -120,7 +118,10 @@ export class RuntimeClient {
     return { runId: job.request.runId, done };
   }
 
-  /** Stops a run: a queued one is dropped; a running one is interrupted or its worker replaced. */
+  /**
+   * Stops a run: a queued one is dropped; a running one is interrupted, and its worker replaced
+   * if that does not end it (shared/stop.ts).
+   */
   stop(runId: number): void {
     const queued = this.#queue.findIndex((job) => job.request.runId === runId);
     if (queued !== -1) {
@@ -128,16 +129,23 @@ export class RuntimeClient {
       job!.resolve({ result: stoppedResult(job!.request.filename), cancelled: true });
       return;
     }
-    if (this.#current?.request.runId !== runId) return;
-    if (!this.#interrupt || !this.#stdin) {
-      void this.restart('stop');
-      return;
-    }
-    requestInterrupt(this.#interrupt);
-    cancelStdin(this.#stdin);
-    setTimeout(() => {
-      if (this.#current?.request.runId === runId) void this.restart('stop');
-    }, INTERRUPT_GRACE_MS);
+    const job = this.#current;
+    if (job?.request.runId !== runId) return;
+    const flag = this.#interrupt;
+    const stdin = this.#stdin;
+    const interrupt =
+      flag && stdin
+        ? () => {
+            requestInterrupt(flag);
+            cancelStdin(stdin); // an input() waiting for the learner wakes too
+          }
+        : undefined;
+    void stopRun({
+      ended: job.ended,
+      interrupt,
+      graceMs: STOP_GRACE_MS.page,
+      replace: () => this.restart('stop'),
+    });
   }
 
   /** Answers the input() the current run is waiting for. */

@@ -36,6 +36,8 @@ export interface Job {
   request: RunRequest;
   handlers: RunHandlers;
   resolve(outcome: RunOutcome): void;
+  /** Settles when the run ends, however it ends (what `resolve` was given). */
+  ended: Promise<RunOutcome>;
   /** Settles on the run's `done` event: its output and its result come on different ports. */
   drained: Promise<void>;
   drain(): void;
@@ -50,7 +52,7 @@ export function createJob(
   const drained = new Promise<void>((resolve) => (drain = resolve));
   let resolve: (outcome: RunOutcome) => void = () => {};
   const done = new Promise<RunOutcome>((settle) => (resolve = settle));
-  return { job: { request, handlers, resolve, drained, drain }, done };
+  return { job: { request, handlers, resolve, ended: done, drained, drain }, done };
 }
 
 /** Hands one of the run's own events (output, packages, input, done) to its handlers. */
