@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileAhead, type CompileScope } from './compile-ahead';
+import { compileAhead, type Wasm } from './compile-ahead';
+import { interceptFetch } from './fetch-interceptor';
 
 const URL_WASM = 'https://example.test/pyodide/pyodide.asm.wasm';
 
@@ -53,6 +54,11 @@ const MODULE = new Uint8Array([
 ]);
 const IMPORTS = { env: { f: () => 42 } };
 
+interface CompileScope {
+  fetch: typeof fetch;
+  WebAssembly: Wasm;
+}
+
 /** A worker-like scope with the real WebAssembly API and a fetch that records requests. */
 function scopeServing(contentType: string) {
   const requests: string[] = [];
@@ -71,6 +77,13 @@ function scopeServing(contentType: string) {
   return { scope, requests, originals: { ...wasm, fetch: scope.fetch } };
 }
 
+/** compileAhead as the worker starts it, with the scope's fetches intercepted. */
+function compileIn(scope: CompileScope, compiledElsewhere?: Promise<WebAssembly.Module>) {
+  const fetches = interceptFetch(scope);
+  const stop = compileAhead(fetches, scope.WebAssembly, URL_WASM, compiledElsewhere);
+  return { fetches, stop };
+}
+
 /** What Pyodide's loader does: fetch the file, pass the promise to instantiateStreaming. */
 async function loaderInstantiates(scope: CompileScope) {
   const response = scope.fetch(new URL(URL_WASM), {});
@@ -81,25 +94,28 @@ async function loaderInstantiates(scope: CompileScope) {
 describe('compileAhead', () => {
   it('downloads once, compiles at once, and hands the module to the loader', async () => {
     const { scope, requests, originals } = scopeServing('application/wasm');
-    compileAhead(scope, URL_WASM);
+    const { fetches } = compileIn(scope);
     expect(requests).toEqual([URL_WASM]); // before the loader asked
     expect(await loaderInstantiates(scope)).toBe(42);
     expect(requests).toEqual([URL_WASM]);
-    // Handed over once: both patches are gone.
-    expect(scope.fetch).toBe(originals.fetch);
+    // Handed over once: the file's next fetch goes to the network, instantiate is the original.
+    await scope.fetch(URL_WASM);
+    expect(requests).toEqual([URL_WASM, URL_WASM]);
     expect(scope.WebAssembly.instantiateStreaming).toBe(originals.instantiateStreaming);
+    fetches.remove();
+    expect(scope.fetch).toBe(originals.fetch);
   });
 
   it('instantiates from the bytes when streaming refuses the MIME type', async () => {
     const { scope, requests } = scopeServing('application/octet-stream');
-    compileAhead(scope, URL_WASM);
+    compileIn(scope);
     expect(await loaderInstantiates(scope)).toBe(42);
     expect(requests).toEqual([URL_WASM, URL_WASM]);
   });
 
   it('leaves other files and other instantiations alone, and restores everything when stopped', async () => {
     const { scope, requests, originals } = scopeServing('application/wasm');
-    const stop = compileAhead(scope, URL_WASM);
+    const { fetches, stop } = compileIn(scope);
     await scope.fetch('https://example.test/pyodide/python_stdlib.zip');
     await scope.fetch(URL_WASM, { integrity: 'sha384-x' });
     const other = await scope.WebAssembly.instantiateStreaming(
@@ -113,20 +129,21 @@ describe('compileAhead', () => {
       URL_WASM,
     ]);
     stop();
+    fetches.remove();
     expect(scope.fetch).toBe(originals.fetch);
     expect(scope.WebAssembly.instantiateStreaming).toBe(originals.instantiateStreaming);
   });
 
   it('takes a module compiled elsewhere, and downloads nothing', async () => {
     const { scope, requests } = scopeServing('application/wasm');
-    compileAhead(scope, URL_WASM, WebAssembly.compile(MODULE));
+    compileIn(scope, WebAssembly.compile(MODULE));
     expect(await loaderInstantiates(scope)).toBe(42);
     expect(requests).toEqual([]);
   });
 
   it('compiles here when the module compiled elsewhere does not come', async () => {
     const { scope, requests } = scopeServing('application/wasm');
-    compileAhead(scope, URL_WASM, Promise.reject(new Error('the helper did not start')));
+    compileIn(scope, Promise.reject(new Error('the helper did not start')));
     expect(await loaderInstantiates(scope)).toBe(42);
     expect(requests).toEqual([URL_WASM]);
   });

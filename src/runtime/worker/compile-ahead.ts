@@ -3,7 +3,8 @@
  * its 1 MB script has arrived and run, so on a cold start the wasm's bytes wait for it; here
  * they are compiled as they stream in, and the compiled module is handed to the loader's own
  * `WebAssembly.instantiateStreaming` call for that file. The loader takes no compiled module,
- * so its fetch of the file and that call are the one place to hand it over.
+ * so its fetch of the file (answered through fetch-interceptor.ts) and that call are the one
+ * place to hand it over.
  *
  * On a warm start the module is compiled by another worker (warm-start-helper.ts) and arrives
  * as `compiledElsewhere`; this worker then downloads nothing unless that fails.
@@ -12,23 +13,25 @@
  * which streaming refuses), the loader gets an instance made from the bytes instead: slower,
  * but a start rather than a hang.
  */
+import type { FetchInterceptor } from './fetch-interceptor';
 
-type Wasm = Pick<typeof WebAssembly, 'compileStreaming' | 'instantiate' | 'instantiateStreaming'>;
+export type Wasm = Pick<
+  typeof WebAssembly,
+  'compileStreaming' | 'instantiate' | 'instantiateStreaming'
+>;
 
-export interface CompileScope {
-  fetch: typeof fetch;
-  WebAssembly: Wasm;
-}
-
+/**
+ * Compiles the wasm at `url` now (or takes `compiledElsewhere`) and hands it to the loader.
+ * Returns what puts `wasm.instantiateStreaming` back, if the loader never asked.
+ */
 export function compileAhead(
-  scope: CompileScope,
+  fetches: FetchInterceptor,
+  wasm: Wasm,
   url: string,
   compiledElsewhere?: Promise<WebAssembly.Module>,
 ): () => void {
-  const wasm = scope.WebAssembly;
-  const originalFetch = scope.fetch;
   const originalInstantiate = wasm.instantiateStreaming;
-  const compileHere = () => wasm.compileStreaming(originalFetch(url));
+  const compileHere = () => wasm.compileStreaming(fetches.network(url));
   const compiled = compiledElsewhere ? compiledElsewhere.catch(compileHere) : compileHere();
   compiled.catch(() => {}); // the loader's instantiate reports what matters
   // What the loader's fetch of the file gets: nothing but the instantiate call below reads
@@ -38,20 +41,18 @@ export function compileAhead(
 
   const stop = () => {
     handed = true;
-    if (scope.fetch === patchedFetch) scope.fetch = originalFetch;
     if (wasm.instantiateStreaming === patchedInstantiate) {
       wasm.instantiateStreaming = originalInstantiate;
     }
   };
 
-  const patchedFetch: typeof fetch = (input, init) => {
-    const asked = input instanceof Request ? input.url : String(input);
-    if (handed || asked !== url || init?.integrity || input instanceof Request) {
-      return originalFetch(input, init);
-    }
-    handed = true;
-    return handOver;
-  };
+  fetches.plug({
+    answer(asked) {
+      if (handed || asked !== url) return undefined;
+      handed = true;
+      return handOver;
+    },
+  });
 
   const patchedInstantiate = (async (
     source: Response | PromiseLike<Response>,
@@ -63,13 +64,12 @@ export function compileAhead(
     try {
       module = await compiled;
     } catch {
-      const bytes = await (await originalFetch(url)).arrayBuffer();
+      const bytes = await (await fetches.network(url)).arrayBuffer();
       return wasm.instantiate(bytes, imports);
     }
     return { module, instance: await wasm.instantiate(module, imports) };
   }) as typeof WebAssembly.instantiateStreaming;
 
-  scope.fetch = patchedFetch;
   wasm.instantiateStreaming = patchedInstantiate;
   return stop;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trackDownloads } from './download-progress';
+import { interceptFetch } from './fetch-interceptor';
 
 const BASE = 'https://example.test/pyodide/';
 
@@ -29,8 +30,9 @@ describe('trackDownloads', () => {
     const scope = fakeScope({ [`${BASE}a.wasm`]: wasm, [`${BASE}b.zip`]: zip });
     const reports: [number, number][] = [];
     let clock = 0;
-    const stop = trackDownloads(
-      scope,
+    const fetches = interceptFetch(scope);
+    trackDownloads(
+      fetches,
       BASE,
       { 'a.wasm': wasm.length, 'b.zip': zip.length },
       (l, t) => reports.push([l, t]),
@@ -49,15 +51,16 @@ describe('trackDownloads', () => {
     // Reported in steps, at most every 100 ms (every fourth chunk here), not once per chunk.
     expect(reports.length).toBeLessThanOrEqual(Math.ceil(80 / 4) + 1);
     expect(reports.length).toBeGreaterThan(5);
-    stop();
+    fetches.remove();
   });
 
   it('reports a fast download at most every 100 ms, and always its end', async () => {
     const wasm = new Uint8Array(50_000).fill(1);
     const scope = fakeScope({ [`${BASE}a.wasm`]: wasm });
     const reports: number[] = [];
-    const stop = trackDownloads(
-      scope,
+    const fetches = interceptFetch(scope);
+    trackDownloads(
+      fetches,
       BASE,
       { 'a.wasm': wasm.length },
       (l) => reports.push(l),
@@ -66,18 +69,19 @@ describe('trackDownloads', () => {
     await (await scope.fetch(`${BASE}a.wasm`)).arrayBuffer();
     await expect.poll(() => reports.at(-1)).toBe(50_000);
     expect(reports).toEqual([1000, 50_000]); // the first chunk (a 2 % step), then the end
-    stop();
+    fetches.remove();
   });
 
   it('leaves other fetches alone and restores fetch when stopped', async () => {
     const scope = fakeScope({ 'https://example.test/other.json': new Uint8Array([1, 2, 3]) });
     const before = scope.fetch;
     const reports: number[] = [];
-    const stop = trackDownloads(scope, BASE, { 'a.wasm': 10 }, (l) => reports.push(l));
+    const fetches = interceptFetch(scope);
+    trackDownloads(fetches, BASE, { 'a.wasm': 10 }, (l) => reports.push(l));
     const response = await scope.fetch('https://example.test/other.json');
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
     expect(reports).toEqual([]);
-    stop();
+    fetches.remove();
     expect(scope.fetch).toBe(before);
   });
 });

@@ -1,10 +1,11 @@
 /**
- * Counts the bytes of the runtime's own downloads as they stream in, by wrapping the worker's
- * fetch: Pyodide fetches the wasm and the standard library itself, so this is the one place to
- * observe them. The response Pyodide gets is the untouched original, so the browser streams it
- * straight into the WebAssembly compiler; a clone (teed natively) is what gets counted. Piping
- * the body through a JavaScript transform instead cost about 0.1 s of a 2 s cold start.
+ * Counts the bytes of the runtime's own downloads as they stream in, watching the worker's
+ * fetches (fetch-interceptor.ts): Pyodide fetches the wasm and the standard library itself.
+ * The response Pyodide gets is the untouched original, so the browser streams it straight into
+ * the WebAssembly compiler; a clone (teed natively) is what gets counted. Piping the body
+ * through a JavaScript transform instead slowed every cold start.
  */
+import type { FetchInterceptor } from './fetch-interceptor';
 
 export type ProgressListener = (loaded: number, total: number) => void;
 
@@ -14,13 +15,12 @@ const STEP = 0.02;
 const MIN_INTERVAL_MS = 100;
 
 export function trackDownloads(
-  scope: { fetch: typeof fetch },
+  fetches: FetchInterceptor,
   baseURL: string,
   expectedSizes: Record<string, number>,
   onProgress: ProgressListener,
   now: () => number = () => performance.now(),
-): () => void {
-  const original = scope.fetch;
+): void {
   const total = Object.values(expectedSizes).reduce((sum, size) => sum + size, 0);
   let loaded = 0;
   let reported = 0;
@@ -35,17 +35,12 @@ export function trackDownloads(
     reportedAt = at;
     onProgress(Math.min(loaded, total), total);
   };
-  scope.fetch = async (input, init) => {
-    const response = await original(input, init);
-    const url = input instanceof Request ? input.url : String(input);
-    const name = url.startsWith(baseURL) ? url.slice(baseURL.length) : '';
-    if (!(name in expectedSizes) || !response.body) return response;
-    void count(response.clone().body, add);
-    return response;
-  };
-  return () => {
-    scope.fetch = original;
-  };
+  fetches.plug({
+    observe(url, response) {
+      const name = url.startsWith(baseURL) ? url.slice(baseURL.length) : '';
+      if (name in expectedSizes && response.body) void count(response.clone().body, add);
+    },
+  });
 }
 
 async function count(body: ReadableStream<Uint8Array> | null, add: (bytes: number) => void) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchAhead } from './fetch-ahead';
+import { interceptFetch } from './fetch-interceptor';
 
 const BASE = 'https://example.test/pyodide/';
 
@@ -19,7 +20,8 @@ function recordingScope() {
 describe('fetchAhead', () => {
   it('requests the files at once and hands each early response to its first fetch', async () => {
     const { scope, requests } = recordingScope();
-    const stop = fetchAhead(scope, [`${BASE}a.wasm`, `${BASE}b.zip`]);
+    const fetches = interceptFetch(scope);
+    fetchAhead(fetches, [`${BASE}a.wasm`, `${BASE}b.zip`]);
     expect(requests).toEqual([`${BASE}a.wasm`, `${BASE}b.zip`]);
 
     // Pyodide asks with a URL object for one and a string for the other.
@@ -31,16 +33,17 @@ describe('fetchAhead', () => {
     expect(await (await scope.fetch(`${BASE}a.wasm`)).text()).toBe(`${BASE}a.wasm #2`);
     expect(await (await scope.fetch(`${BASE}c.json`)).text()).toBe(`${BASE}c.json #1`);
     expect(requests).toHaveLength(4);
-    stop();
+    fetches.remove();
   });
 
   it('leaves fetches with an integrity check alone, and restores fetch when stopped', async () => {
     const { scope, requests } = recordingScope();
     const original = scope.fetch;
-    const stop = fetchAhead(scope, [`${BASE}a.wasm`]);
+    const fetches = interceptFetch(scope);
+    fetchAhead(fetches, [`${BASE}a.wasm`]);
     await scope.fetch(`${BASE}a.wasm`, { integrity: 'sha256-x' });
     expect(requests).toEqual([`${BASE}a.wasm`, `${BASE}a.wasm`]);
-    stop();
+    fetches.remove();
     expect(scope.fetch).toBe(original);
   });
 
@@ -50,8 +53,9 @@ describe('fetchAhead', () => {
         throw new TypeError('Failed to fetch');
       }) as typeof fetch,
     };
-    const stop = fetchAhead(scope, [`${BASE}a.wasm`]);
+    const fetches = interceptFetch(scope);
+    fetchAhead(fetches, [`${BASE}a.wasm`]);
     await expect(scope.fetch(`${BASE}a.wasm`)).rejects.toThrow('Failed to fetch');
-    stop();
+    fetches.remove();
   });
 });

@@ -9,6 +9,7 @@ import { loadPyodide, type PyodideInterface } from 'pyodide';
 import { compileAhead } from './compile-ahead';
 import { trackDownloads } from './download-progress';
 import { fetchAhead } from './fetch-ahead';
+import { interceptFetch } from './fetch-interceptor';
 import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from '../protocol';
 import { PYODIDE_WASM } from '../shared/pyodide-version';
 import { siteLocation, type RuntimeLocation } from '../shared/served-files';
@@ -125,14 +126,16 @@ export function beginStart(options: StartOptions, helpPort?: MessagePort): Start
   const downloads = help
     ? Object.fromEntries(Object.entries(expectedSizes).filter(([name]) => name !== PYODIDE_WASM))
     : expectedSizes;
-  const stopTracking = trackDownloads(self, indexURL, downloads, (loaded, total) => {
+  // The loader's fetches, until Python has started: counted, the wasm handed over compiled,
+  // and the other files it needs before Python can start requested now.
+  const fetches = interceptFetch(self);
+  trackDownloads(fetches, indexURL, downloads, (loaded, total) => {
     last = { type: 'boot', phase: 'download', loaded, total };
     sink?.([last]);
   });
-  const stopCompiling = compileAhead(self, wasmURL, help?.wasm);
-  // The other files the loader needs before Python can start.
+  const stopCompiling = compileAhead(fetches, self.WebAssembly, wasmURL, help?.wasm);
   const runtime = siteLocation(indexURL);
-  const stopFetchingAhead = fetchAhead(self, [runtime.stdLibURL, runtime.lockFileURL]);
+  fetchAhead(fetches, [runtime.stdLibURL, runtime.lockFileURL]);
   const interpreter = (async () => {
     try {
       // A saved snapshot's bytes are read while the loader starts (it awaits them just
@@ -149,9 +152,8 @@ export function beginStart(options: StartOptions, helpPort?: MessagePort): Start
         },
       });
     } finally {
-      stopFetchingAhead();
       stopCompiling();
-      stopTracking();
+      fetches.remove();
     }
   })();
   interpreter.catch(() => {}); // reported by init, which awaits it
