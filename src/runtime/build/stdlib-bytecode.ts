@@ -1,9 +1,9 @@
 /**
  * The standard library zip Wheelhouse serves: Pyodide's own, plus bytecode for every module a
- * start imports (python/bytecode_stdlib.py says why; a cold start in Chromium went from about
- * 2.9 s to 1 s). Made under Node by the pinned Pyodide itself and cached by what goes into it,
- * so only the first build on a machine (or a change to the inputs) pays the few seconds.
- * Node-only: the Vite plugin and the Node tools call it.
+ * start imports (python/bytecode_stdlib.py says why; docs/deploying.md how much it saves).
+ * Made under Node by the pinned Pyodide itself and cached by what goes into it, so only the
+ * first build on a machine (or a change to the inputs) pays the few seconds. Node-only: the
+ * Vite plugin and the Node tools call it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,11 +12,12 @@ import path from 'node:path';
 import { loadPyodide, type PyodideInterface } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { PYODIDE_VERSION } from '../shared/pyodide-version.ts';
-import { INSTALL_FUNCTION } from '../session/python-modules.ts';
+import { installModule, installModules, RUNNER_MODULES } from '../session/python-modules.ts';
+import type { RunnerModule } from '../session/runner-api.ts';
 import { readPythonFile, readPythonSources } from './python-sources.ts';
 
 /** Bump when what the zip holds changes in a way its inputs do not show. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * Modules the built-in lessons import, beyond what every start imports: their first runs then
@@ -39,7 +40,7 @@ export interface BytecodeStdlibOptions {
   /** Where built zips are kept between runs (default: node_modules/.cache/wheelhouse). */
   cacheDir?: string;
   /**
-   * Wheelhouse's own modules to add, by module name (runner.py, checks.py, ...), so the worker
+   * Wheelhouse's own modules to add, by module name (wheelhouse_runner, ...), so the worker
    * imports them as bytecode too. Left out in development, where they change while it runs.
    */
   modules?: Record<string, string>;
@@ -51,9 +52,9 @@ export async function bytecodeStdlib(options: BytecodeStdlibOptions): Promise<st
   const { coreDir, modules = {}, log = () => {} } = options;
   const cacheDir = options.cacheDir ?? path.resolve(coreDir, '../.cache/wheelhouse');
   const stock = await readFile(path.join(coreDir, 'python_stdlib.zip'));
-  const builder = readPythonFile('bytecode_stdlib.py');
+  const builderSource = readPythonFile('bytecode_stdlib.py');
   const key = createHash('sha256')
-    .update(JSON.stringify({ FORMAT, PYODIDE_VERSION, LESSON_MODULES, builder, modules }))
+    .update(JSON.stringify({ FORMAT, PYODIDE_VERSION, LESSON_MODULES, builderSource, modules }))
     .update(stock)
     .digest('hex')
     .slice(0, 16);
@@ -62,10 +63,9 @@ export async function bytecodeStdlib(options: BytecodeStdlibOptions): Promise<st
 
   const started = performance.now();
   const pyodide = await loadPyodide({ indexURL: coreDir });
-  const imported = await modulesAStartImports(pyodide, builder);
+  const { imported, builder } = modulesAStartImports(pyodide, builderSource);
   pyodide.FS.writeFile('/tmp/python_stdlib.zip', stock);
-  const build = pyodide.runPython('build') as PyProxy & ((...args: unknown[]) => PyProxy);
-  const result = build(
+  const result = builder.build(
     '/tmp/python_stdlib.zip',
     '/tmp/python_stdlib-bytecode.zip',
     pyodide.toPy(imported),
@@ -73,7 +73,7 @@ export async function bytecodeStdlib(options: BytecodeStdlibOptions): Promise<st
   );
   const { compiled } = result.toJs({ dict_converter: Object.fromEntries }) as { compiled: number };
   result.destroy();
-  build.destroy();
+  builder.destroy();
   await mkdir(cacheDir, { recursive: true });
   // Written whole, then renamed: parallel builds (test workers) never see half a zip.
   const partial = `${target}.${process.pid}.partial`;
@@ -87,26 +87,30 @@ export async function bytecodeStdlib(options: BytecodeStdlibOptions): Promise<st
   return target;
 }
 
+/** bytecode_stdlib.py's functions, as the build calls them. */
+interface Builder extends PyProxy {
+  modules_from_zip(): PyProxy;
+  build(source: string, target: string, modules: unknown, extra: unknown): PyProxy;
+}
+
 /**
  * What a Wheelhouse start imports from the standard library: Pyodide's own start, our runner
  * and a cell run through it, the exercise modules a session's warm-up imports, and the lessons'
- * usual modules. Leaves the builder's functions in the interpreter's globals.
+ * usual modules. Returns them, with the builder that reads them (itself imports nothing new).
  */
-async function modulesAStartImports(pyodide: PyodideInterface, builder: string) {
+function modulesAStartImports(pyodide: PyodideInterface, builderSource: string) {
   const sources = readPythonSources();
-  const install = pyodide.runPython(`${INSTALL_FUNCTION}\ninstall`) as PyProxy &
-    ((name: string, source: string) => PyProxy);
-  const runner = install('wheelhouse_runner', sources.wheelhouse_runner) as PyProxy & {
-    run(code: string, scope: string, filename: string): unknown;
-  };
-  runner.run('answer = 6 * 7', 'build', '<build>');
-  install('wheelhouse_checks', sources.wheelhouse_checks).destroy();
+  installModules(pyodide, RUNNER_MODULES, sources);
+  const module = pyodide.pyimport('wheelhouse_runner') as RunnerModule;
+  const runner = module.Runner();
+  runner.run('answer = 6 * 7', 'build', '<build>', []);
   runner.destroy();
-  install.destroy();
-  pyodide.runPython(`import tracemalloc, ${LESSON_MODULES.join(', ')}`);
-  pyodide.runPython(builder);
-  const names = pyodide.runPython('modules_from_zip()') as PyProxy;
-  const list = names.toJs() as string[];
+  module.destroy();
+  installModule(pyodide, 'wheelhouse_checks', sources.wheelhouse_checks).destroy();
+  for (const name of ['tracemalloc', ...LESSON_MODULES]) pyodide.pyimport(name).destroy();
+  const builder = installModule(pyodide, 'wheelhouse_bytecode_stdlib', builderSource) as Builder;
+  const names = builder.modules_from_zip();
+  const imported = names.toJs() as string[];
   names.destroy();
-  return list;
+  return { imported, builder };
 }

@@ -23,7 +23,7 @@ export function offlinePackageDir(): string | undefined {
 /**
  * The standard library as the site serves it, with bytecode for what a start imports
  * (stdlib-bytecode.ts), but without our own modules: sessions here install them from the
- * files on disk, so a change to runner.py counts at once.
+ * files on disk, so a change to one of them counts at once.
  */
 export function nodeStdlib(): Promise<string> {
   return bytecodeStdlib({ coreDir: nodePyodideDir() });

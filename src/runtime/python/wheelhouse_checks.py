@@ -186,7 +186,8 @@ def expect_faster_than(ms: float, func, *args, repeat: int = 3, name: str | None
             func(*args)
             best = min(best, (time.perf_counter() - started) * 1000)
         if best >= ms:
-            raise CheckFailed(f"{_call_text(func, args)} took {best:.1f} ms; it should take under {ms} ms")
+            took = f"{_call_text(func, args)} took {best:.1f} ms"
+            raise CheckFailed(f"{took}; it should take under {ms} ms")
 
     _run().attempt(name or f"{_call_text(func, args)} runs in under {ms} ms", body)
 
@@ -195,7 +196,7 @@ def expect_peak_memory_below(kib: float, func, *args, name: str | None = None) -
     """``func(*args)`` allocates at most ``kib`` KiB at its peak (measured with tracemalloc)."""
 
     def body():
-        import tracemalloc  # on first use: importing it costs a fresh interpreter ~40 ms
+        import tracemalloc  # on first use: importing it would slow every start
 
         was_tracing = tracemalloc.is_tracing()
         if not was_tracing:
@@ -210,9 +211,8 @@ def expect_peak_memory_below(kib: float, func, *args, name: str | None = None) -
                 tracemalloc.stop()
         used = (peak - baseline) / 1024
         if used >= kib:
-            raise CheckFailed(
-                f"{_call_text(func, args)} used {used:,.0f} KiB at its peak; the limit is {kib:,} KiB"
-            )
+            used_text = f"{_call_text(func, args)} used {used:,.0f} KiB at its peak"
+            raise CheckFailed(f"{used_text}; the limit is {kib:,} KiB")
 
     _run().attempt(name or f"{_call_text(func, args)} stays under {kib:,} KiB", body)
 
@@ -238,17 +238,31 @@ def run_checks(checks_source: str, namespace: dict, output: str, submission: str
     global _current, _namespace
     run = CheckRun(output, submission)
     _current, _namespace = run, namespace
+    try:
+        _run_statements(run, checks_source, namespace)
+    finally:
+        # However the checks end (Stop raises KeyboardInterrupt through them), nothing of this
+        # run is left for the next one, or for expect_* calls outside an exercise.
+        _current, _namespace = None, {}
+    if not run.results:
+        run.record("the checks themselves", False, "this exercise's checks contain no check")
+    return run.results
+
+
+def _run_statements(run: CheckRun, checks_source: str, namespace: dict) -> None:
+    """Each top-level statement of the checks in turn, in a copy of the learner's namespace."""
     scope = dict(namespace)
     scope.update({name: globals()[name] for name in __all__})
-    scope["submission"] = submission
-    scope["output"] = output
+    scope["submission"] = run.submission
+    scope["output"] = run.output
     filename = "<checks>"
     try:
         tree = ast.parse(checks_source, filename=filename)
     except SyntaxError as exc:
-        tree = None
-        run.record("the checks themselves", False, f"SyntaxError: {exc.msg} (checks line {exc.lineno})")
-    for statement in tree.body if tree else []:
+        message = f"SyntaxError: {exc.msg} (checks line {exc.lineno})"
+        run.record("the checks themselves", False, message)
+        return
+    for statement in tree.body:
         code = compile(ast.Module(body=[statement], type_ignores=[]), filename, "exec")
         name = _statement_name(statement, checks_source)
         if isinstance(statement, ast.Assert):
@@ -261,7 +275,3 @@ def run_checks(checks_source: str, namespace: dict, output: str, submission: str
             run.record(_short_source(name), False, f"{exc}: your code should define {exc.name}")
         except Exception as exc:  # noqa: BLE001 - the learner's code broke the set-up
             run.record(_short_source(name), False, f"{type(exc).__name__}: {exc}")
-    _current, _namespace = None, {}
-    if not run.results:
-        run.record("the checks themselves", False, "this exercise's checks contain no check")
-    return run.results

@@ -1,4 +1,4 @@
-/** checks.py through PythonSession.run with an exercise, in Pyodide under Node. */
+/** wheelhouse_checks.py through PythonSession.run with an exercise, in Pyodide under Node. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startNodeSession } from '../node/node-session';
 import type { CheckResult, RunResult, RuntimeEvent } from '../protocol';
@@ -128,6 +128,32 @@ describe('exercise checks', () => {
     const broken = await exercise('pass', 'assert (');
     expect(broken.checks![0]).toMatchObject({ name: 'the checks themselves', passed: false });
     expect(broken.checks![0]!.message).toMatch(/^SyntaxError: .* \(checks line 1\)$/);
+  });
+
+  it('leave nothing behind when the checks end in an error of their own', async () => {
+    // An error that is no Exception ends the checks themselves rather than one check (as
+    // KeyboardInterrupt does when Stop is pressed while they run).
+    const broken = await exercise(
+      'kept = 1',
+      'assert True, "ran"\nclass Escape(BaseException): pass\nraise Escape("checks broke")',
+    );
+    expect(broken.ok ? null : broken.error).toMatchObject({ type: 'Escape' });
+    // Outside an exercise the helpers refuse, rather than record into the broken run...
+    const cell = await session.run({
+      runId: runId++,
+      code: 'import wheelhouse_checks\nwheelhouse_checks.expect(True, "recorded")',
+      scope: 'cell',
+      filename: '<cell 1>',
+    });
+    expect(cell.ok ? null : cell.error.message).toBe(
+      "expect_* helpers only work inside an exercise's checks",
+    );
+    // ...and the next exercise has results of its own.
+    const next = await exercise(
+      'def double(x):\n    return 2 * x',
+      'expect_returns(double, [(2, 4)])',
+    );
+    expect(summary(next.checks)).toEqual([['double returns the right values (1 cases)', true]]);
   });
 
   it('support @check functions and expect_raises', async () => {

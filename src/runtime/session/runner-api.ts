@@ -1,18 +1,25 @@
 /**
- * The runner (python/runner.py) as JavaScript sees it: the functions the session calls, the
- * plain values they answer with, and how those answers, and the errors that reach JavaScript
- * instead, become the protocol's results.
+ * The runner (python/wheelhouse_runner.py) as JavaScript sees it: the session's Runner and its
+ * methods, the plain values they answer with, and how those answers, and the errors that reach
+ * JavaScript instead, become the protocol's results.
  */
 import type { PyodideInterface } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { CheckResult, PythonError, RunResult, SyntaxProblem } from '../protocol';
 
+/** The module wheelhouse_runner: `start` wires stdio to the page and gives the Runner. */
 export interface RunnerModule extends PyProxy {
-  setup(
+  start(
     readLine: () => string | false | undefined,
     canReadInput: boolean,
     sleep: ((seconds: number) => boolean) | undefined,
-  ): void;
+  ): Runner;
+  /** A runner alone, with the interpreter's stdio left as it is (the build's). */
+  Runner(): Runner;
+}
+
+/** One interpreter's runner: its scopes' namespaces, its project folder, its learner files. */
+export interface Runner extends PyProxy {
   /** A result at once, or a promise of one for code that may use top-level await. */
   run(
     code: string,

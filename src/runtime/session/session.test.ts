@@ -1,4 +1,7 @@
-/** The runtime's Python side (runner.py through PythonSession), exercised in Pyodide under Node. */
+/**
+ * The runtime's Python side (the runner's modules through PythonSession), exercised in Pyodide
+ * under Node.
+ */
 import { existsSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { offlinePackageDir, startNodeSession } from '../node/node-session';

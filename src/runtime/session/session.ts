@@ -16,13 +16,20 @@ import type {
   RuntimeEventSink,
   SyntaxProblem,
 } from '../protocol';
-import { installModule, placeModules } from './python-modules';
+import {
+  EXERCISE_MODULES,
+  installModules,
+  placeModules,
+  RUNNER_MODULES,
+  type PythonSources,
+} from './python-modules';
 import {
   fatalError,
   packageLoadError,
   pythonException,
   runResult,
   syntaxProblem,
+  type Runner,
   type RunnerModule,
 } from './runner-api';
 
@@ -46,19 +53,13 @@ export interface SessionHooks {
   interruptBuffer?: Int32Array;
 }
 
-/** The Python modules the session installs, by module name (runner.py, checks.py, ...). */
-export interface PythonSources {
-  wheelhouse_runner: string;
-  wheelhouse_checks: string;
-  wheelhouse_tools: string;
-}
-
 export class PythonSession {
   #pyodide: PyodideInterface;
-  #runner: RunnerModule;
+  #runner: Runner;
   #batcher: OutputBatcher;
   #runId = 0;
-  #lazyModules: string[] = [];
+  /** Our modules only exercises import, placed for Python to find (imported by warmUp). */
+  #lazyModules: string[];
 
   /** Rejects when the interpreter dies; runs race it, so none waits forever. */
   #died: Promise<never>;
@@ -66,10 +67,11 @@ export class PythonSession {
   /** What Pyodide polls: the Stop flag, through pollableInterruptFlag. */
   #interrupt: Int32Array | undefined;
 
-  private constructor(pyodide: PyodideInterface, runner: RunnerModule, batcher: OutputBatcher) {
+  private constructor(pyodide: PyodideInterface, hooks: SessionHooks, lazyModules: string[]) {
+    const batcher = new OutputBatcher({ send: hooks.onEvents });
     this.#pyodide = pyodide;
-    this.#runner = runner;
     this.#batcher = batcher;
+    this.#lazyModules = lazyModules;
     let die: (error: unknown) => void = () => {};
     this.#dead = false;
     this.#died = new Promise<never>((_, reject) => (die = reject));
@@ -83,6 +85,21 @@ export class PythonSession {
       const message = error instanceof Error ? error.message : String(error);
       batcher.emit({ type: 'fatal', message: message.split('\n')[0] || 'unknown error' });
     };
+    this.#connectStreams();
+    const module = pyodide.pyimport('wheelhouse_runner') as RunnerModule;
+    const readLine = hooks.readLine;
+    this.#runner = module.start(
+      () => {
+        const runId = this.#runId;
+        // undefined, not null: Pyodide turns JS null into jsnull, and Python checks for None.
+        return readLine?.(() => this.announceInput(runId)) ?? undefined;
+      },
+      readLine !== undefined,
+      hooks.sleep,
+    );
+    module.destroy();
+    this.#interrupt = hooks.interruptBuffer && pollableInterruptFlag(hooks.interruptBuffer);
+    this.#watchInterrupts(true);
   }
 
   static async create(
@@ -90,37 +107,15 @@ export class PythonSession {
     sources: PythonSources,
     hooks: SessionHooks,
   ): Promise<PythonSession> {
-    const batcher = new OutputBatcher({ send: hooks.onEvents });
     for (const [name, module] of Object.entries(hooks.jsModules ?? {})) {
       pyodide.registerJsModule(name, module);
     }
     // Only exercises need these: Python imports them the first time one runs (or warmUp).
-    const lazyModules = {
-      wheelhouse_checks: sources.wheelhouse_checks,
-      ...(hooks.jsModules && { wheelhouse_tools: sources.wheelhouse_tools }),
-    };
-    placeModules(pyodide, lazyModules);
-    const runner = installModule(
-      pyodide,
-      'wheelhouse_runner',
-      sources.wheelhouse_runner,
-    ) as RunnerModule;
-    const session = new PythonSession(pyodide, runner, batcher);
-    session.#lazyModules = Object.keys(lazyModules);
-    session.#connectStreams();
-    const readLine = hooks.readLine;
-    runner.setup(
-      () => {
-        const runId = session.#runId;
-        // undefined, not null: Pyodide turns JS null into jsnull, and Python checks for None.
-        return readLine?.(() => session.announceInput(runId)) ?? undefined;
-      },
-      readLine !== undefined,
-      hooks.sleep,
-    );
-    session.#interrupt = hooks.interruptBuffer && pollableInterruptFlag(hooks.interruptBuffer);
-    session.#watchInterrupts(true);
-    return session;
+    // wheelhouse_tools reaches the labs through a JavaScript module, so it needs one.
+    const lazy = EXERCISE_MODULES.filter((name) => hooks.jsModules || name !== 'wheelhouse_tools');
+    placeModules(pyodide, Object.fromEntries(lazy.map((name) => [name, sources[name]])));
+    installModules(pyodide, RUNNER_MODULES, sources);
+    return new PythonSession(pyodide, hooks, lazy);
   }
 
   /**
@@ -148,9 +143,11 @@ export class PythonSession {
    */
   warmUp(): void {
     if (this.#dead) return;
-    this.#quietly(() =>
-      this.#pyodide.runPython(`import tracemalloc, ${this.#lazyModules.join(', ')}`),
-    );
+    this.#quietly(() => {
+      for (const name of ['tracemalloc', ...this.#lazyModules]) {
+        this.#pyodide.pyimport(name).destroy();
+      }
+    });
   }
 
   get pythonVersion(): string {

@@ -7,17 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodePyodideDir, nodeStdlib, readPythonSources } from '../node/node-session';
 import type { RuntimeEvent } from '../protocol';
 import { PythonSession } from '../session/session';
-import {
-  makeSnapshot,
-  packSnapshot,
-  restoreSnapshot,
-  snapshotKey,
-  snapshotRecipe,
-  unpackSnapshot,
-} from './snapshot';
+import { makeSnapshot, restoreSnapshot, snapshotKey, snapshotRecipe } from './snapshot';
+import { packSnapshot, unpackSnapshot } from './snapshot-store';
 
 const sources = readPythonSources();
-const recipe = snapshotRecipe({ wheelhouse_runner: sources.wheelhouse_runner });
+const recipe = snapshotRecipe(sources);
 
 let snapshot: Uint8Array;
 let stored: Uint8Array;
@@ -93,7 +87,8 @@ describe('snapshot recipe', () => {
     const key = await snapshotKey(runtime, recipe);
     expect(key.startsWith(`${indexURL}__snapshot__/pyodide-0.28.0-recipe-`)).toBe(true);
     expect(await snapshotKey({ ...runtime }, recipe)).toBe(key);
-    expect(await snapshotKey(runtime, `${recipe}\n# changed`)).not.toBe(key);
+    const edited = recipe.modules.map(([name, source]) => [name, `${source}\n# changed`] as const);
+    expect(await snapshotKey(runtime, { ...recipe, modules: edited })).not.toBe(key);
     const rebuilt = { indexURL, stdLibURL: `${indexURL}python_stdlib-ba9876543210.zip` };
     expect(await snapshotKey(rebuilt, recipe)).not.toBe(key);
   });

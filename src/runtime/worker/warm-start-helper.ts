@@ -9,7 +9,7 @@
  * moving the bytes rather than copying them, and then ends: the memory zstd used goes with it.
  */
 import type { Help, HelpRequest } from '../protocol';
-import { loadSnapshotCodec, readSnapshot } from './snapshot';
+import { loadSnapshotCodec, readSnapshot } from './snapshot-store';
 
 self.addEventListener('message', (event: MessageEvent<HelpRequest>) => void help(event.data), {
   once: true,

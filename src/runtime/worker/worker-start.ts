@@ -13,18 +13,13 @@ import { interceptFetch } from './fetch-interceptor';
 import type { RuntimeEvent, RuntimeEventSink, RuntimeInfo } from '../protocol';
 import { PYODIDE_WASM } from '../shared/pyodide-version';
 import { siteLocation, type RuntimeLocation } from '../shared/served-files';
-import runnerSource from '../python/wheelhouse_runner.py?raw';
-import {
-  dropSnapshot,
-  readSnapshot,
-  restoreSnapshot,
-  snapshotKey,
-  snapshotRecipe,
-} from './snapshot';
+import { restoreSnapshot, snapshotKey, snapshotRecipe } from './snapshot';
+import { dropSnapshot, readSnapshot } from './snapshot-store';
+import { PYTHON_SOURCES } from './python-sources';
 import { helpFrom, HelperGone, helpNearby, type WarmStartHelp } from './warm-start-help';
 
 /** What a snapshot holds beyond a bare interpreter: see snapshotRecipe. */
-export const SNAPSHOT_RECIPE = snapshotRecipe({ wheelhouse_runner: runnerSource });
+export const SNAPSHOT_RECIPE = snapshotRecipe(PYTHON_SOURCES);
 
 /** How this interpreter started, as RuntimeInfo reports it. */
 type SnapshotUse = RuntimeInfo['snapshot'];

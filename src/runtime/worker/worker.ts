@@ -15,12 +15,11 @@ import {
   type RuntimeApi,
   type RuntimeEventSink,
 } from '../protocol';
-import checksSource from '../python/wheelhouse_checks.py?raw';
-import runnerSource from '../python/wheelhouse_runner.py?raw';
-import toolsSource from '../python/wheelhouse_tools.py?raw';
 import { siteLocation } from '../shared/served-files';
 import { PythonSession } from '../session/session';
-import { findSnapshot, makeSnapshot, saveSnapshot, snapshotKey } from './snapshot';
+import { PYTHON_SOURCES } from './python-sources';
+import { makeSnapshot, snapshotKey } from './snapshot';
+import { findSnapshot, saveSnapshot } from './snapshot-store';
 import { waitForStdin } from '../shared/stdin-channel';
 import type { WarmStartHelp } from './warm-start-help';
 import {
@@ -107,12 +106,7 @@ class WorkerRuntime implements RuntimeApi {
   /** Step 2: our runner, streams, input() and Stop wired into the interpreter. */
   #startSession(pyodide: PyodideInterface, options: InitOptions, onEvents: RuntimeEventSink) {
     const { interruptBuffer, stdinBuffer } = options;
-    const sources = {
-      wheelhouse_runner: runnerSource,
-      wheelhouse_checks: checksSource,
-      wheelhouse_tools: toolsSource,
-    };
-    return PythonSession.create(pyodide, sources, {
+    return PythonSession.create(pyodide, PYTHON_SOURCES, {
       onEvents,
       // Watched from the end of the set-up: a Stop pressed for a run sent meanwhile stops that run.
       ...(interruptBuffer && { interruptBuffer }),
