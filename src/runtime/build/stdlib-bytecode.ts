@@ -1,6 +1,6 @@
 /**
  * The standard library zip Wheelhouse serves: Pyodide's own, plus bytecode for every module a
- * start imports (python/bytecode_stdlib.py says why; docs/deploying.md how much it saves).
+ * start imports (python/bytecode_stdlib.py says why; docs/start-up.md how much it saves).
  * Made under Node by the pinned Pyodide itself and cached by what goes into it, so only the
  * first build on a machine (or a change to the inputs) pays the few seconds. Node-only: the
  * Vite plugin and the Node tools call it.

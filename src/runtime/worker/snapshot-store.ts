@@ -27,7 +27,7 @@ let zstd: Promise<Zstd> | undefined;
 /**
  * zstd (the reference C library built to wasm), fetched and instantiated once, when the
  * first snapshot is packed or unpacked. The unpacking is on the path of every warm start,
- * where it beat the browser's own gzip DecompressionStream (docs/deploying.md), and its
+ * where it beat the browser's own gzip DecompressionStream (docs/start-up.md), and its
  * output is smaller.
  */
 export function loadSnapshotCodec(): Promise<Zstd> {
