@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fetchAhead } from './fetch-ahead';
 import { interceptFetch } from './fetch-interceptor';
+import { recordingScope } from './test-fetch';
 
 const BASE = 'https://example.test/pyodide/';
-
-/** A scope whose fetch records each network request and answers with its URL and count. */
-function recordingScope() {
-  const requests: string[] = [];
-  const scope = {
-    fetch: (async (input: RequestInfo | URL) => {
-      const url = input instanceof Request ? input.url : String(input);
-      requests.push(url);
-      return new Response(`${url} #${requests.filter((seen) => seen === url).length}`);
-    }) as typeof fetch,
-  };
-  return { scope, requests };
-}
 
 describe('fetchAhead', () => {
   it('requests the files at once and hands each early response to its first fetch', async () => {

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { interceptFetch } from './fetch-interceptor';
+import { recordingScope } from './test-fetch';
 
 const BASE = 'https://example.test/pyodide/';
-
-/** A scope whose fetch records each network request and answers with its URL. */
-function recordingScope() {
-  const requests: string[] = [];
-  const scope = {
-    fetch: (async (input: RequestInfo | URL) => {
-      const url = input instanceof Request ? input.url : String(input);
-      requests.push(url);
-      return new Response(`network ${url}`);
-    }) as typeof fetch,
-  };
-  return { scope, requests, original: scope.fetch };
-}
 
 describe('interceptFetch', () => {
   it('asks plug-ins in order, the first answer wins, and the rest go to the network', async () => {
@@ -47,8 +35,8 @@ describe('interceptFetch', () => {
     const request = await scope.fetch(new Request(`${BASE}a.wasm`));
     const checked = await scope.fetch(`${BASE}b.zip`, { integrity: 'sha256-x' });
     expect([await request.text(), await checked.text()]).toEqual([
-      `network ${BASE}a.wasm`,
-      `network ${BASE}b.zip`,
+      `${BASE}a.wasm #1`,
+      `${BASE}b.zip #1`,
     ]);
     expect(requests).toEqual([`${BASE}a.wasm`, `${BASE}b.zip`]);
     fetches.remove();
