@@ -72,6 +72,27 @@ test('build, edit a file, rebuild; the SBX001 fix keeps the install cached', asy
   );
 });
 
+test("a lint finding's fix applies from the Dockerfile editor's quick fixes", async ({ page }) => {
+  await page.goto('/labs/docker-cache');
+  const sbx006 = page.getByRole('listitem').filter({ hasText: 'SBX006' });
+  await expect(sbx006).toHaveCount(1);
+
+  await page.getByRole('textbox', { name: 'Dockerfile (loading the editor)' }).click();
+  const editor = page
+    .locator('.monaco-editor')
+    .filter({ has: page.getByRole('textbox', { name: 'Dockerfile', exact: true }) });
+  await expect(editor.locator('.squiggly-info').first()).toBeVisible();
+  const install = editor.locator('.view-line').filter({ hasText: 'pip install' });
+  await install.click();
+  await page.keyboard.press('ControlOrMeta+.');
+  await page.getByRole('option', { name: /^Fix: add a cache mount/ }).click();
+
+  await expect(install).toHaveText(
+    'RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
+  );
+  await expect(sbx006).toHaveCount(0);
+});
+
 test('multi-stage builds show stages as lanes, and which ones ran', async ({ page }) => {
   await page.goto('/labs/docker-cache');
   await page.getByLabel('Start from').selectOption('multi-stage');

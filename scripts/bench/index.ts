@@ -12,7 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { build, preview } from 'vite';
-import { formatBenchmarkTable, runResolverBenchmark } from '../../src/tools/resolver/bench.ts';
+import { formatBenchmarkTable, runResolverBenchmark } from './resolver.ts';
 import {
   BASELINE_PAGE,
   STOCK_BASELINE_PAGE,

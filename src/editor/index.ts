@@ -3,7 +3,6 @@ export type { EditorMarker, MarkerFix, MarkerSeverity, MarkerTag, TextEdit } fro
 export type { ThemeChoice } from './theme';
 export {
   DEFAULT_RULES,
-  dockerfileMarkers,
   syntaxMarkers,
   tracebackMarkers,
   type LintRules,

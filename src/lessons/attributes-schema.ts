@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LocatedIssue } from './yaml-source';
+import type { LocatedIssue } from '../shared/yaml-source';
 
 /** Validates a fence's or container's attributes, reporting problems on its line. */
 export function attributesOf<T extends z.ZodType>(

@@ -1,4 +1,5 @@
 /** The packs that ship with Wheelhouse: the folders under `lessons/`, one lazy chunk each. */
+import type { WidgetTable } from '../shared/tool';
 import type { PackLoad } from './model';
 import { toPackLoad } from './parse-pack';
 
@@ -17,24 +18,29 @@ function groupByPack(): Map<string, Array<[file: string, load: () => Promise<str
   return packs;
 }
 
-export async function loadBuiltinPacks(): Promise<PackLoad[]> {
+export async function loadBuiltinPacks(widgets: WidgetTable): Promise<PackLoad[]> {
   const loads = [...groupByPack()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(async ([folder, entries]) => {
       const files = Object.fromEntries(
         await Promise.all(entries.map(async ([file, load]) => [file, await load()] as const)),
       );
-      return toPackLoad(files, folder, { kind: 'builtin' });
+      return toPackLoad(files, folder, { kind: 'builtin' }, widgets);
     });
   return Promise.all(loads);
 }
 
-/** In `npm run dev`, calls `onChange` with a built-in pack re-parsed after one of its files changed. */
-export function watchBuiltinPacks(onChange: (load: PackLoad) => void): () => void {
+/** A built-in pack's files after one of them changed (`npm run dev`). */
+export interface ChangedPack {
+  folder: string;
+  files: Record<string, string>;
+}
+
+/** In `npm run dev`, calls `onChange` with a built-in pack's files after one of them changed. */
+export function watchBuiltinPacks(onChange: (pack: ChangedPack) => void): () => void {
   const hot = import.meta.hot;
   if (!hot) return () => {};
-  const handler = (data: { folder: string; files: Record<string, string> }) =>
-    onChange(toPackLoad(data.files, data.folder, { kind: 'builtin' }));
+  const handler = (data: ChangedPack) => onChange(data);
   hot.on('wheelhouse:pack-changed', handler);
   return () => hot.off('wheelhouse:pack-changed', handler);
 }

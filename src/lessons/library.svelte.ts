@@ -4,6 +4,8 @@
  * working after a reload. A broken pack is listed with its problems; the others still load.
  */
 import { getContext, setContext } from 'svelte';
+import type { WidgetDefinition, WidgetTable } from '../shared/tool';
+import type { ChangedPack } from './builtin';
 import type { PackLoad, PackSource } from './model';
 import { describeStorageError, indexedDbStorage, type ProgressStorage } from './progress-storage';
 import type { BuiltPack } from './schema';
@@ -29,8 +31,16 @@ export class PackLibrary {
   #storage: ProgressStorage;
   /** The parsers, loaded by the first load (every other method awaits that load first). */
   #reading: PackReading | undefined;
+  #loadWidgets: () => Promise<WidgetTable>;
+  /** The widget kinds lessons may use (the tools'), loaded with the parsers. */
+  #widgets: WidgetTable = new Map();
 
-  constructor(storage: ProgressStorage = indexedDbStorage('wheelhouse-packs')) {
+  /** `widgets` loads the widget table (the app's tools) with the parsers, never before. */
+  constructor(
+    widgets: () => Promise<WidgetTable>,
+    storage: ProgressStorage = indexedDbStorage('wheelhouse-packs'),
+  ) {
+    this.#loadWidgets = widgets;
     this.#storage = storage;
   }
 
@@ -43,8 +53,10 @@ export class PackLibrary {
   }
 
   async #load(): Promise<void> {
-    const { loadBuiltinPacks, builtPackSchema } = (this.#reading = await import('./pack-reading'));
-    this.#builtin = await loadBuiltinPacks();
+    const [reading, widgets] = await Promise.all([import('./pack-reading'), this.#loadWidgets()]);
+    const { loadBuiltinPacks, builtPackSchema } = (this.#reading = reading);
+    this.#widgets = widgets;
+    this.#builtin = await loadBuiltinPacks(widgets);
     try {
       const stored = (await this.#storage.get(EXTERNAL_KEY)) as StoredPack[] | undefined;
       this.#external = Array.isArray(stored)
@@ -54,6 +66,11 @@ export class PackLibrary {
       this.#external = []; // no storage: opened packs last until the page closes
     }
     this.#publish();
+  }
+
+  /** The widget kind a lesson's block names (known once the packs are loaded). */
+  widget(name: string): WidgetDefinition | undefined {
+    return this.#widgets.get(name);
   }
 
   find(id: string): PackLoad | undefined {
@@ -98,8 +115,14 @@ export class PackLibrary {
   }
 
   /** Development: a built-in pack's files changed on disk. */
-  replaceBuiltin(load: PackLoad): void {
+  replaceBuiltin(changed: ChangedPack): void {
     if (this.packs === null) return; // not loaded yet: the load will read the new files
+    const load = this.#read().toPackLoad(
+      changed.files,
+      changed.folder,
+      { kind: 'builtin' },
+      this.#widgets,
+    );
     this.#builtin = this.#builtin.map((item) => (packId(item) === packId(load) ? load : item));
     this.#publish();
   }
@@ -172,7 +195,7 @@ export class PackLibrary {
   #publish(): void {
     const { toPackLoad } = this.#read();
     const external = this.#external.map((item) =>
-      toPackLoad(item.bundle.files, item.bundle.id, item.source),
+      toPackLoad(item.bundle.files, item.bundle.id, item.source, this.#widgets),
     );
     this.packs = [...this.#builtin, ...external];
   }

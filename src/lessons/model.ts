@@ -1,4 +1,5 @@
 /** What a parsed lesson pack is made of. Everything here is plain data (JSON-serialisable). */
+import type { WidgetBlock } from '../shared/tool';
 import type { LessonMeta, PackManifest } from './schema';
 
 /** A problem found in a pack, precise enough to fix: which file, which line, which field. */
@@ -71,15 +72,8 @@ export interface ProjectBlock {
   expectError: boolean;
 }
 
-/** A block handled by a registered widget kind (resolver lab, docker-cache lab, ...). */
-export interface WidgetBlock {
-  kind: 'widget';
-  line: number;
-  widget: string;
-  id: string;
-  attributes: Record<string, string>;
-  body: string;
-}
+/** A block handled by a tool's widget kind (resolver lab, docker-cache lab, ...). */
+export type { WidgetBlock } from '../shared/tool';
 
 export type Block =
   ProseBlock | CellBlock | ExampleBlock | ExerciseBlock | ProjectBlock | WidgetBlock;

@@ -7,7 +7,7 @@ import {
   projectFileAttributesSchema,
 } from './schema';
 import type { Container, Fence } from './segments';
-import type { LocatedIssue } from './yaml-source';
+import type { LocatedIssue } from '../shared/yaml-source';
 
 const EXERCISE_PARTS = ['starter', 'solution', 'checks'] as const;
 

@@ -1,11 +1,11 @@
 /** Turns one lesson's Markdown (front matter + body) into validated blocks, or precise issues. */
+import type { WidgetDefinition, WidgetTable } from '../shared/tool';
 import type { Block, CellBlock, ExampleBlock, Lesson, WidgetBlock } from './model';
 import { cellAttributesSchema, lessonMetaSchema } from './schema';
 import { splitSegments, type Container, type Fence } from './segments';
 import { parseExercise, parseProject } from './parse-containers';
 import { attributesOf } from './attributes-schema';
-import { findWidget } from './widgets/registry';
-import { parseYaml, validate, type LocatedIssue } from './yaml-source';
+import { parseYaml, validate, type LocatedIssue } from '../shared/yaml-source';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -14,7 +14,13 @@ export interface ParsedLesson {
   issues: LocatedIssue[];
 }
 
-export function parseLesson(source: string, id: string, file: string): ParsedLesson {
+/** `widgets`: the widget kinds fences may name (src/app/tools.ts lists the app's). */
+export function parseLesson(
+  source: string,
+  id: string,
+  file: string,
+  widgets: WidgetTable,
+): ParsedLesson {
   const match = FRONT_MATTER.exec(source);
   if (!match) {
     return {
@@ -42,7 +48,7 @@ export function parseLesson(source: string, id: string, file: string): ParsedLes
     if (segment.type === 'prose') {
       blocks.push({ kind: 'prose', line: segment.line, markdown: segment.markdown });
     } else if (segment.type === 'fence') {
-      const block = fenceBlock(segment, counters, issues);
+      const block = fenceBlock(segment, widgets, counters, issues);
       if (block) blocks.push(block);
     } else {
       const block = containerBlock(segment, counters, issues);
@@ -58,9 +64,14 @@ type Counters = { cell: number; project: number; widget: number };
 
 const CELL_FLAGS = new Set(['python', 'run', 'expect-error', 'runs-forever']);
 
-function fenceBlock(fence: Fence, counters: Counters, issues: LocatedIssue[]): Block | undefined {
+function fenceBlock(
+  fence: Fence,
+  widgets: WidgetTable,
+  counters: Counters,
+  issues: LocatedIssue[],
+): Block | undefined {
   const [language = '', role] = fence.words;
-  const widget = findWidget(language);
+  const widget = widgets.get(language);
   if (widget) return widgetBlock(fence, widget, counters, issues);
   if (role === 'run') {
     if (language !== 'python') {
@@ -115,7 +126,7 @@ function fenceBlock(fence: Fence, counters: Counters, issues: LocatedIssue[]): B
 
 function widgetBlock(
   fence: Fence,
-  widget: NonNullable<ReturnType<typeof findWidget>>,
+  widget: WidgetDefinition,
   counters: Counters,
   issues: LocatedIssue[],
 ): WidgetBlock | undefined {

@@ -2,10 +2,11 @@
  * Parses a whole pack from its files (`pack.yaml` and one `<lesson>.md` per lesson). Works on a
  * plain map of file names to text, so the app, the CLI and built packs all share it.
  */
+import type { WidgetTable } from '../shared/tool';
 import type { Lesson, Pack, PackIssue, PackLoad, PackSource } from './model';
 import { parseLesson } from './parse-lesson';
 import { packManifestSchema } from './schema';
-import { parseYaml, validate } from './yaml-source';
+import { parseYaml, validate } from '../shared/yaml-source';
 
 export const MANIFEST_FILE = 'pack.yaml';
 /** Larger files are refused: no lesson needs them and they would stall the page. */
@@ -19,15 +20,23 @@ export interface ParsedPack {
   issues: PackIssue[];
 }
 
-export function parsePack(files: Readonly<Record<string, string>>, folderName: string): ParsedPack {
-  const parsed = parseFiles(files, folderName);
+export function parsePack(
+  files: Readonly<Record<string, string>>,
+  folderName: string,
+  widgets: WidgetTable,
+): ParsedPack {
+  const parsed = parseFiles(files, folderName, widgets);
   // Manifest first, then files in name order; within a file, by line.
   const rank = (file: string) => (file === MANIFEST_FILE ? '' : file);
   parsed.issues.sort((a, b) => rank(a.file).localeCompare(rank(b.file)) || a.line - b.line);
   return parsed;
 }
 
-function parseFiles(files: Readonly<Record<string, string>>, folderName: string): ParsedPack {
+function parseFiles(
+  files: Readonly<Record<string, string>>,
+  folderName: string,
+  widgets: WidgetTable,
+): ParsedPack {
   const issues: PackIssue[] = [];
   let id = folderName;
   const report = (file: string, list: Array<{ line: number; field?: string; message: string }>) => {
@@ -95,7 +104,7 @@ function parseFiles(files: Readonly<Record<string, string>>, folderName: string)
       ]);
       return;
     }
-    const parsed = parseLesson(source, lessonId, file);
+    const parsed = parseLesson(source, lessonId, file, widgets);
     report(file, parsed.issues);
     if (parsed.lesson) lessons.push(parsed.lesson);
   });
@@ -124,8 +133,9 @@ export function toPackLoad(
   files: Record<string, string>,
   folder: string,
   source: PackSource,
+  widgets: WidgetTable,
 ): PackLoad {
-  const parsed = parsePack(files, folder);
+  const parsed = parsePack(files, folder, widgets);
   return parsed.pack
     ? { ok: true, pack: parsed.pack, source }
     : { ok: false, id: parsed.id, title: parsed.title, issues: parsed.issues, source };

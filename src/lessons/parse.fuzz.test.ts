@@ -8,6 +8,9 @@ import type { PackIssue } from './model';
 import { parsePack } from './parse-pack';
 import { scaffoldFiles } from './scaffold';
 
+/** The lesson format alone: widget kinds come from the app's tools (tested in src/app). */
+const NO_WIDGETS = new Map();
+
 function wellFormed(issues: PackIssue[], files: Record<string, string>): boolean {
   return issues.every(
     (issue) =>
@@ -52,7 +55,7 @@ describe('parsePack on hostile input', () => {
     fc.assert(
       fc.property(yamlish, markdownish, (manifest, lesson) => {
         const files = { 'pack.yaml': manifest, 'first-steps.md': lesson };
-        const parsed = parsePack(files, 'fuzz');
+        const parsed = parsePack(files, 'fuzz', NO_WIDGETS);
         return (
           wellFormed(parsed.issues, files) &&
           (parsed.pack !== undefined) === (parsed.issues.length === 0)
@@ -72,7 +75,7 @@ describe('parsePack on hostile input', () => {
         (a, b, insert) => {
           const cut = lesson.slice(0, Math.min(a, b)) + insert + lesson.slice(Math.max(a, b));
           const files = { ...base, 'first-steps.md': cut };
-          return wellFormed(parsePack(files, 'fuzz').issues, files);
+          return wellFormed(parsePack(files, 'fuzz', NO_WIDGETS).issues, files);
         },
       ),
       { numRuns: 400 },
@@ -83,7 +86,7 @@ describe('parsePack on hostile input', () => {
     const deep = `id: deep\nlessons: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
     const long = `title: ${'x'.repeat(300_000)}\n`;
     for (const manifest of [deep, long]) {
-      const parsed = parsePack({ ...base, 'pack.yaml': manifest }, 'fuzz');
+      const parsed = parsePack({ ...base, 'pack.yaml': manifest }, 'fuzz', NO_WIDGETS);
       expect(parsed.pack).toBeUndefined();
       expect(wellFormed(parsed.issues, base)).toBe(true);
     }
@@ -97,10 +100,14 @@ describe('parsePack on hostile input', () => {
           .fill(`*${String.fromCharCode(96 + level)}`)
           .join(',')}]`,
       );
-    const parsed = parsePack({ ...base, 'pack.yaml': bomb.join('\n') }, 'fuzz');
+    const parsed = parsePack({ ...base, 'pack.yaml': bomb.join('\n') }, 'fuzz', NO_WIDGETS);
     expect(parsed.pack).toBeUndefined();
     expect(parsed.issues[0]!.message).toMatch(/YAML|alias|resource/i);
-    const huge = parsePack({ ...base, 'first-steps.md': 'x'.repeat(2_000_000) }, 'fuzz');
+    const huge = parsePack(
+      { ...base, 'first-steps.md': 'x'.repeat(2_000_000) },
+      'fuzz',
+      NO_WIDGETS,
+    );
     expect(huge.issues.map((issue) => issue.message)).toContain(
       'file is 1953 KiB; the limit is 512 KiB',
     );

@@ -7,6 +7,9 @@ import { formatIssue, parsePack } from './parse-pack';
 import { scaffoldFiles } from './scaffold';
 import { splitSegments } from './segments';
 
+/** The lesson format alone: widget kinds come from the app's tools (tested in src/app). */
+const NO_WIDGETS = new Map();
+
 function folder(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]),
@@ -60,7 +63,7 @@ describe('splitSegments', () => {
 describe('parseLesson', () => {
   it('turns fences into cells, examples and exercises', () => {
     const source = `${FRONT}Intro\n\n\`\`\`python run input="a|b"\nprint(1)\n\`\`\`\n\n\`\`\`python\nexample()\n\`\`\`\n\n::: exercise id=ex title="Ex"\nDo it.\n\n\`\`\`python starter\nx = 0\n\`\`\`\n\`\`\`python solution\nx = 1\n\`\`\`\n\`\`\`python checks\nassert x == 1\n\`\`\`\n\`\`\`markdown hint\nSet x.\n\`\`\`\n:::\n`;
-    const { lesson, issues } = parseLesson(source, 'l', 'l.md');
+    const { lesson, issues } = parseLesson(source, 'l', 'l.md', NO_WIDGETS);
     expect(issues).toEqual([]);
     expect(lesson!.blocks.map((block) => block.kind)).toEqual([
       'prose',
@@ -88,7 +91,7 @@ describe('parseLesson', () => {
 
   it('parses projects with one entry file', () => {
     const source = `${FRONT}::: project title="Layout"\n\`\`\`toml file=pyproject.toml readonly\n[project]\n\`\`\`\n\`\`\`python file=src/app/main.py run\nprint(1)\n\`\`\`\n:::\n`;
-    const { lesson, issues } = parseLesson(source, 'l', 'l.md');
+    const { lesson, issues } = parseLesson(source, 'l', 'l.md', NO_WIDGETS);
     expect(issues).toEqual([]);
     expect(lesson!.blocks[0]).toMatchObject({
       kind: 'project',
@@ -103,7 +106,7 @@ describe('parseLesson', () => {
 
   it('names the line of every mistake', () => {
     const source = `${FRONT}\`\`\`python run id=Bad_Id\nx\n\`\`\`\n\`\`\`python solution\nx\n\`\`\`\n::: project\n\`\`\`python\nno file\n\`\`\`\n:::\n\`\`\`javascript run\nx\n\`\`\`\n`;
-    const { issues } = parseLesson(source, 'l', 'l.md');
+    const { issues } = parseLesson(source, 'l', 'l.md', NO_WIDGETS);
     expect(issues.map((issue) => [issue.line, issue.message])).toEqual([
       [6, 'attribute id: use lowercase letters, digits and hyphens (like "first-steps")'],
       [9, 'a "solution" block belongs inside a "::: exercise" container'],
@@ -115,11 +118,14 @@ describe('parseLesson', () => {
   });
 
   it('requires front matter with valid fields', () => {
-    expect(parseLesson('# no front matter', 'l', 'l.md').issues[0]).toMatchObject({ line: 1 });
+    expect(parseLesson('# no front matter', 'l', 'l.md', NO_WIDGETS).issues[0]).toMatchObject({
+      line: 1,
+    });
     const { issues } = parseLesson(
       '---\ntitle: T\nsummary: S\nminutes: 0\nextra: 1\n---\n',
       'l',
       'l.md',
+      NO_WIDGETS,
     );
     expect(issues).toEqual([
       { line: 4, field: 'minutes', message: 'Too small: expected number to be >=1' },
@@ -133,7 +139,7 @@ describe('parseLesson', () => {
 
   it('rejects duplicate ids', () => {
     const source = `${FRONT}\`\`\`python run id=a\nx\n\`\`\`\n\`\`\`python run id=a\ny\n\`\`\`\n`;
-    expect(parseLesson(source, 'l', 'l.md').issues).toEqual([
+    expect(parseLesson(source, 'l', 'l.md', NO_WIDGETS).issues).toEqual([
       { line: 9, field: 'id', message: 'id "a" is already used on line 6' },
     ]);
   });
@@ -141,14 +147,14 @@ describe('parseLesson', () => {
 
 describe('parsePack', () => {
   it('loads the built-in welcome pack and the scaffold without issues', () => {
-    const welcome = parsePack(folder('lessons/welcome'), 'welcome');
+    const welcome = parsePack(folder('lessons/welcome'), 'welcome', NO_WIDGETS);
     expect(welcome.issues).toEqual([]);
     expect(welcome.pack!.lessons.length).toBeGreaterThanOrEqual(2);
-    expect(parsePack(scaffoldFiles('demo'), 'demo').issues).toEqual([]);
+    expect(parsePack(scaffoldFiles('demo'), 'demo', NO_WIDGETS).issues).toEqual([]);
   });
 
   it('reports every problem of the broken fixture with file, line and field', () => {
-    const parsed = parsePack(folder('e2e/fixtures/broken-pack'), 'broken-pack');
+    const parsed = parsePack(folder('e2e/fixtures/broken-pack'), 'broken-pack', NO_WIDGETS);
     expect(parsed.pack).toBeUndefined();
     expect(parsed.issues.map(formatIssue)).toEqual([
       'broken-pack/pack.yaml:1 (title): is required',
@@ -164,11 +170,11 @@ describe('parsePack', () => {
   });
 
   it('reports YAML syntax errors on their line, and a missing manifest', () => {
-    const parsed = parsePack({ 'pack.yaml': 'id: x\ntitle: [unclosed\n' }, 'x');
+    const parsed = parsePack({ 'pack.yaml': 'id: x\ntitle: [unclosed\n' }, 'x', NO_WIDGETS);
     // The YAML parser notices the missing ] where the input ends.
     expect(parsed.issues[0]).toMatchObject({ file: 'pack.yaml', line: 3 });
     expect(parsed.issues[0]!.message).toMatch(/^YAML: /);
-    expect(parsePack({ 'a.md': FRONT }, 'folder').issues[0]).toMatchObject({
+    expect(parsePack({ 'a.md': FRONT }, 'folder', NO_WIDGETS).issues[0]).toMatchObject({
       pack: 'folder',
       file: 'pack.yaml',
       line: 1,
@@ -177,7 +183,7 @@ describe('parsePack', () => {
 
   it('refuses lessons that are not listed and files that are too large', () => {
     const files = { ...scaffoldFiles('demo'), 'extra.md': FRONT, 'big.md': 'x'.repeat(600 * 1024) };
-    const messages = parsePack(files, 'demo').issues.map((issue) => issue.message);
+    const messages = parsePack(files, 'demo', NO_WIDGETS).issues.map((issue) => issue.message);
     expect(messages).toContain('extra.md is not listed in pack.yaml "lessons"');
     expect(messages).toContain('file is 600 KiB; the limit is 512 KiB');
   });

@@ -1,9 +1,8 @@
 /** zod schemas for pack manifests and lesson front matter; types come from them. */
 import { z } from 'zod';
+import { slugSchema } from '../shared/slug';
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and hyphens (like "first-steps")');
+const slug = slugSchema('first-steps');
 
 export const packManifestSchema = z
   .object({

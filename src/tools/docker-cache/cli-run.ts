@@ -5,7 +5,7 @@
  * Prints JSON on stdout. Bad input (unreadable file, invalid JSON or scenario, Dockerfile parse
  * errors) prints a message naming the field or line on stderr and exits 2.
  */
-import type { BuilderName } from './build-types';
+import type { BuilderName } from './build/types';
 import { lint } from './lint';
 import { validateScenario, type Scenario } from './scenario';
 import { simulate, type SimulationResult } from './simulate';

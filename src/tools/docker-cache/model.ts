@@ -1,5 +1,5 @@
 /**
- * Our typed model of a Dockerfile, built from dockerfile-ast's syntax tree by parse.ts. It keeps
+ * Our typed model of a Dockerfile, built from dockerfile-ast's syntax tree by parse/. It keeps
  * what the cache rules and the lint rules read: instruction text as BuildKit sees it (for keys),
  * collapsed text (for display), typed flags, and 1-based line numbers for messages and fixes.
  */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import scenarios from './fixtures/docker-cache-scenarios.json';
 import { validateScenario } from './scenario';
 import { simulate } from './simulate';
-import type { BuilderName } from './build-types';
+import type { BuilderName } from './build/types';
 
 const cases: unknown[] = scenarios.cases;
 

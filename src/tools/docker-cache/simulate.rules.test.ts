@@ -3,9 +3,9 @@
  * spec's sentences, not from running the simulator.
  */
 import { describe, expect, it } from 'vitest';
-import { scenarioBuilds } from './build-input';
+import { scenarioBuilds } from './build/input';
 import { runBuild } from './build';
-import { emptyCache } from './cache-store';
+import { emptyCache } from './build/cache-store';
 import { scenarioSchema, type Scenario } from './scenario';
 import { simulate, type SimulateOptions } from './simulate';
 

@@ -3,12 +3,12 @@
  * second build on what the first left behind, and report one step per instruction of the second
  * build (DESIGN.md "Docker-cache contract"). `mode: 'first-build'` reports the cold first build.
  */
-import { scenarioBuilds } from './build-input';
-import type { BuilderName, BuildRun } from './build-types';
+import { scenarioBuilds } from './build/input';
+import type { BuilderName, BuildRun } from './build/types';
 import { runBuild } from './build';
-import { emptyCache } from './cache-store';
-import { estimateSteps, type StepEstimate } from './estimate';
-import type { BaseImageRefresh } from './images';
+import { emptyCache } from './build/cache-store';
+import { estimateSteps, type StepEstimate } from './explain/estimate';
+import type { BaseImageRefresh } from './build/images';
 import type { Scenario, StepStatus } from './scenario';
 
 export interface SimulateOptions {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ResolverInputError } from './errors';
 import { formatLockFile, simulatedHash } from './lock';
 import { parseProblem } from './problem-schema';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../sha256';
 import { solve } from './solver';
 
 const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

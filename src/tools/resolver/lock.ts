@@ -10,7 +10,7 @@
  */
 import { ResolverInputError } from './errors';
 import type { Problem } from './problem-schema';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../sha256';
 
 export function simulatedHash(name: string, version: string): string {
   return sha256Hex(`wheelhouse-simulated:${name}==${version}`);

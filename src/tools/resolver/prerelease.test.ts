@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solve } from './solver';
-
-function solved(problem: unknown) {
-  const result = solve(problem);
-  if (!result.ok) throw new Error(`expected a solution, got:\n${result.explanation}`);
-  return result.solution;
-}
-
-function failed(problem: unknown) {
-  const result = solve(problem);
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.solution)}`);
-  return result.explanation;
-}
+import { failed, solved } from './test-helpers';
 
 describe('pre-releases: only where a specifier names one', () => {
   const app = { name: 'app', version: '1.0.0' };

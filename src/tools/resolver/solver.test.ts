@@ -3,19 +3,7 @@ import examples from './fixtures/resolver-problems.json';
 import pubCases from './fixtures/pub-cases.json';
 import { parseProblem } from './problem-schema';
 import { solve } from './solver';
-import { solutionProblem, toPep440Wording } from './test-helpers';
-
-function solved(problem: unknown) {
-  const result = solve(problem);
-  if (!result.ok) throw new Error(`expected a solution, got:\n${result.explanation}`);
-  return result.solution;
-}
-
-function failed(problem: unknown) {
-  const result = solve(problem);
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.solution)}`);
-  return result.explanation;
-}
+import { failed, solutionProblem, solved, toPep440Wording } from './test-helpers';
 
 describe('the shared examples (resolver-problems.json)', () => {
   for (const example of examples.cases) {

@@ -1,11 +1,27 @@
 /**
- * Independent checks for the resolver tests: a brute-force solver and term evaluation that read
- * specifiers with `pep440.ts` directly, never through the version-set algebra under test.
+ * Helpers for the resolver tests: the solver's answer or a clear failure (`solved`, `failed`),
+ * and independent checks, a brute-force solver and term evaluation that read specifiers with
+ * `pep440.ts` directly, never through the version-set algebra under test.
  */
 import { parseVersion } from './pep440';
 import { parseSpecifier, specifierMatches } from './specifier';
 import type { Problem } from './problem-schema';
+import { solve } from './solver';
 import type { IncompatibilityView, SolverStep, TermView } from './steps';
+
+/** The solution of a problem that must solve; a failure throws with the explanation. */
+export function solved(problem: unknown): Record<string, string> {
+  const result = solve(problem);
+  if (!result.ok) throw new Error(`expected a solution, got:\n${result.explanation}`);
+  return result.solution;
+}
+
+/** The explanation of a problem that must fail. */
+export function failed(problem: unknown): string {
+  const result = solve(problem);
+  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.solution)}`);
+  return result.explanation;
+}
 
 /** Package name to selected version; the root is included. */
 export type Selection = ReadonlyMap<string, string>;

@@ -3,7 +3,7 @@
  * that broke the cache, and the estimated time the cache saved (or a change cost) compared with
  * a cold build and with the previous build.
  */
-import type { BuilderName } from '../build-types';
+import type { BuilderName } from '../build/types';
 import type { StepStatus } from '../scenario';
 import type { SimulationResult, SimulationStep } from '../simulate';
 

@@ -3,9 +3,9 @@
  * then Rebuild compares against everything built before on that builder, until it is pruned.
  */
 import { runBuild } from '../build';
-import type { BuildInput } from '../build-input';
-import type { BuilderName } from '../build-types';
-import { emptyCache, type CacheStore } from '../cache-store';
+import type { BuildInput } from '../build/input';
+import type { BuilderName } from '../build/types';
+import { emptyCache, type CacheStore } from '../build/cache-store';
 import { toResult } from '../simulate';
 import { buildReport, type BuildReport } from './build-report';
 

@@ -2,8 +2,8 @@
  * One Docker cache lab: the workspace being edited, the builds run so far, and what lint says
  * about the Dockerfile. Components read and call this; nothing here touches the DOM.
  */
-import { applyFix } from '../apply-fix';
-import type { BuildInput } from '../build-input';
+import { applyFix } from '../lint/apply-fix';
+import type { BuildInput } from '../build/input';
 import type { LintFinding } from '../lint/types';
 import { BuildSession } from './build-session.svelte';
 import { isApplied, type LabChange, type LabConfig } from './lab-config';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DockerLab } from './docker-lab.svelte';
 import type { LabConfig } from './lab-config';
-import { copyFirstPreset } from './preset-copy-first';
-import { multiStagePreset } from './preset-multi-stage';
-import { uvPreset } from './preset-uv';
+import { copyFirstPreset } from './presets/copy-first';
+import { multiStagePreset } from './presets/multi-stage';
+import { uvPreset } from './presets/uv';
 
 function statuses(lab: DockerLab): Record<string, string> {
   const steps = lab.session.report?.lanes.flatMap((lane) => lane.steps) ?? [];

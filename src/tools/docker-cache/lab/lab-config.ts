@@ -3,7 +3,7 @@
  * and the changes a learner can make with one click before rebuilding. Plain data, so presets,
  * lesson widgets and tests can build one without the UI.
  */
-import type { BuilderName } from '../build-types';
+import type { BuilderName } from '../build/types';
 
 /** A one-click edit of the context, e.g. "Edit app/main.py" or "Add a dependency". */
 export interface LabChange {

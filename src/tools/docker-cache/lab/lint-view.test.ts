@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { applyEdits, applyFix } from '../lint/apply-fix';
 import { formatBytes, formatSeconds } from './format';
 import { lintView } from './lint-view';
 
 describe('lintView', () => {
-  it('turns findings into dockerfile-lint markers with the rule as code', () => {
-    const view = lintView('FROM python:3.12-slim\nCMD python app.py\n', null, ['app.py']);
+  it('turns findings into dockerfile-lint markers with the rule as code and the fix', () => {
+    const text = 'FROM python:3.12-slim\nCMD python app.py\n';
+    const view = lintView(text, null, ['app.py']);
     expect(view.errors).toEqual([]);
-    const marker = view.markers.find((m) => m.code === 'DL3025');
+    const finding = view.findings.find((f) => f.rule === 'DL3025')!;
+    const marker = view.markers.find((m) => m.code === 'DL3025')!;
     expect(marker).toMatchObject({ source: 'dockerfile-lint', severity: 'warning', line: 2 });
-    expect(marker?.message).toMatch(/\n\n/);
+    // The message, then why it matters on a line of its own.
+    expect(marker.message).toMatch(/^Use the JSON \(exec\) form for CMD\nShell form wraps/);
+    expect(marker.fix?.title).toBe('use exec (JSON) form');
+    expect(applyEdits(text, marker.fix!.edits)).toBe(applyFix(text, finding));
+    expect(applyFix(text, finding)).toBe('FROM python:3.12-slim\nCMD ["python", "app.py"]\n');
   });
 
   it('shows parse errors as error markers on their line', () => {

@@ -1,12 +1,12 @@
 /**
- * Lint findings for the lab's Dockerfile, and the same findings as editor markers (source
- * `dockerfile-lint`, code = rule id). A Dockerfile that does not parse gives its parse errors
- * as markers instead.
+ * Lint findings for the lab's Dockerfile, and the same findings as editor markers with their
+ * quick fixes. A Dockerfile that does not parse gives its parse errors as markers instead.
  */
-import type { EditorMarker, MarkerSeverity } from '../../../editor';
+import type { EditorMarker } from '../../../editor';
 import { lint } from '../lint';
-import type { LintFinding, Severity } from '../lint/types';
+import type { LintFinding } from '../lint/types';
 import { parseDockerfile } from '../parse';
+import { dockerfileMarkers } from './lint-markers';
 
 export interface LintView {
   findings: LintFinding[];
@@ -16,13 +16,6 @@ export interface LintView {
   ignoreErrors: string[];
   markers: EditorMarker[];
 }
-
-const markerSeverity: Record<Severity, MarkerSeverity> = {
-  error: 'error',
-  warning: 'warning',
-  info: 'info',
-  style: 'info',
-};
 
 export function lintView(
   dockerfile: string,
@@ -50,19 +43,11 @@ export function lintView(
     ignoreErrors = result.errors;
     result = lint(dockerfile, { files: paths });
   }
-  const findings = result.ok ? [...result.findings] : [];
-  findings.sort((a, b) => a.line - b.line);
+  const findings = result.ok ? result.findings : [];
   return {
     findings,
     errors: [],
     ignoreErrors,
-    markers: findings.map((finding) => ({
-      source: 'dockerfile-lint',
-      severity: markerSeverity[finding.severity],
-      code: finding.rule,
-      line: finding.line,
-      endLine: finding.endLine,
-      message: `${finding.message}\n\n${finding.explanation}`,
-    })),
+    markers: dockerfileMarkers(findings),
   };
 }

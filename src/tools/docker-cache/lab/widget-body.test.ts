@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../../../lessons/parse-lesson';
 import { parseDockerfile } from '../parse';
 import { labPresets, presetNames } from './presets';
 import { labAttributesSchema, parseLabBody } from './widget-body';
@@ -111,43 +110,5 @@ describe('presets', () => {
     expect(labPresets.map((preset) => preset.name)).toEqual([...presetNames]);
     for (const preset of labPresets)
       expect(parseDockerfile(preset.config.dockerfile).ok).toBe(true);
-  });
-});
-
-describe('docker-lab blocks in a lesson', () => {
-  it('become widget blocks, and body problems point at lesson lines', () => {
-    const lesson = [
-      '---',
-      'title: Caching',
-      'summary: Layers.',
-      'minutes: 5',
-      '---',
-      '',
-      '```docker-lab preset=copy-before-install id=first',
-      '```',
-      '',
-      '```docker-lab',
-      'dockerfile: |',
-      '  FROM python:3.12-slim',
-      'target: nowhere',
-      '```',
-    ].join('\n');
-    const parsed = parseLesson(lesson, 'caching', 'caching.md');
-    expect(parsed.issues).toEqual([
-      expect.objectContaining({
-        line: 13,
-        message: expect.stringMatching(/^docker-lab: no stage/),
-      }),
-    ]);
-    const fixed = parseLesson(lesson.replace('target: nowhere\n', ''), 'caching', 'caching.md');
-    expect(fixed.issues).toEqual([]);
-    expect(fixed.lesson?.blocks.filter((block) => block.kind === 'widget')).toEqual([
-      expect.objectContaining({
-        widget: 'docker-lab',
-        id: 'first',
-        attributes: { preset: 'copy-before-install', id: 'first' },
-      }),
-      expect.objectContaining({ widget: 'docker-lab', id: 'docker-lab-2' }),
-    ]);
   });
 });

@@ -12,13 +12,12 @@
  *   ```
  */
 import { z } from 'zod';
-import { parseYaml, validate, type LocatedIssue } from '../../../lessons/yaml-source';
+import { slugSchema } from '../../../shared/slug';
+import { parseYaml, validate, type LocatedIssue } from '../../../shared/yaml-source';
 import type { LabChange, LabConfig } from './lab-config';
 import { findPreset, presetNames } from './presets';
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and hyphens (like "first-lab")');
+const slug = slugSchema('first-lab');
 
 export const labAttributesSchema = z
   .object({

@@ -1,8 +1,8 @@
 /**
- * The `docker-lab` lesson widget: registered in src/lessons/widgets/registry.ts. Checking a
+ * The `docker-lab` lesson widget (part of the tool's definition, tool.ts). Checking a
  * body needs only the schema (no simulator), so lessons parse without loading the lab.
  */
-import type { WidgetDefinition, WidgetProps } from '../../../lessons/widgets/registry';
+import type { WidgetDefinition, WidgetProps } from '../../../shared/tool';
 import type { Component } from 'svelte';
 import { labAttributesSchema, parseLabBody } from './widget-body';
 

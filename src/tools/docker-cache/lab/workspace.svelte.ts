@@ -2,10 +2,10 @@
  * The lab's editable inputs: the Dockerfile, the build context (files and .dockerignore), build
  * args, the target stage and the builder. `buildInput()` turns them into what the simulator builds.
  */
-import type { BuildInput } from '../build-input';
-import { scenarioBuilds } from '../build-input';
-import type { BuilderName } from '../build-types';
-import { parseDockerignore } from '../dockerignore';
+import type { BuildInput } from '../build/input';
+import { scenarioBuilds } from '../build/input';
+import type { BuilderName } from '../build/types';
+import { parseDockerignore } from '../context/dockerignore';
 import { parseDockerfile } from '../parse';
 import { validateScenario } from '../scenario';
 import { changedFiles, type LabChange, type LabConfig } from './lab-config';

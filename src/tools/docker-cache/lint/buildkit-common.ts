@@ -1,6 +1,6 @@
 /** Shared helpers for BuildKit's build checks (moby/buildkit frontend/dockerfile/docs/rules). */
 import type { FromInstruction, Instruction } from '../model';
-import type { LintContext, LintRule, RawFinding } from './types';
+import type { LintContext, RawFinding } from './types';
 
 export const automaticArgs = [
   'BUILDPLATFORM',
@@ -23,14 +23,4 @@ export function froms(ctx: LintContext): FromInstruction[] {
 
 export function casing(word: string): 'upper' | 'lower' | 'mixed' {
   return word === word.toUpperCase() ? 'upper' : word === word.toLowerCase() ? 'lower' : 'mixed';
-}
-
-/** A BuildKit check: BuildKit reports every check as a warning. */
-export function bk(
-  id: string,
-  explanation: string,
-  check: LintRule['check'],
-  severity: LintRule['severity'] = 'warning',
-): LintRule {
-  return { id, tool: 'buildkit', severity, toolSeverity: 'Warning', explanation, check };
 }

@@ -1,7 +1,8 @@
 /** BuildKit build checks about FROM lines, meta ARGs, platforms and stage names. */
-import { expand } from '../expand';
-import { automaticArgs, bk, froms } from './buildkit-common';
+import { expand } from '../parse/expand';
+import { automaticArgs, froms } from './buildkit-common';
 import { advice, type LintContext, type LintRule } from './types';
+import { bk } from './rule-info';
 
 function metaArgNames(ctx: LintContext): Set<string> {
   return new Set(ctx.dockerfile.globalArgs.flatMap((a) => a.pairs.map((p) => p.name)));
@@ -59,23 +60,6 @@ export const buildkitFromChecks: LintRule[] = [
     },
   ),
   bk(
-    'RedundantTargetPlatform',
-    '`--platform=$TARGETPLATFORM` is what FROM does by default.',
-    (ctx) =>
-      froms(ctx).flatMap((f) =>
-        f.platform === '$TARGETPLATFORM' || f.platform === '${TARGETPLATFORM}'
-          ? [
-              {
-                line: f.line,
-                message:
-                  'Setting platform to predefined $TARGETPLATFORM in FROM is redundant as this is the default behavior',
-                fix: advice('Remove the --platform flag.'),
-              },
-            ]
-          : [],
-      ),
-  ),
-  bk(
     'FromPlatformFlagConstDisallowed',
     'A constant --platform forces one architecture; use $BUILDPLATFORM/$TARGETPLATFORM or pass --platform to the build.',
     (ctx) =>
@@ -95,15 +79,6 @@ export const buildkitFromChecks: LintRule[] = [
           },
         ];
       }),
-  ),
-  bk('DuplicateStageName', 'Stage names must be unique.', (ctx) =>
-    ctx.dockerfile.warnings
-      .filter((w) => w.code === 'DuplicateStageName')
-      .map((w) => ({
-        line: w.line,
-        message: w.message.replace(/^line \d+: /, ''),
-        fix: advice('Rename one of the stages.'),
-      })),
   ),
   bk(
     'ReservedStageName',

@@ -1,7 +1,8 @@
 /** BuildKit's style checks: casing, legacy forms, EXPOSE format. */
-import { bk, casing, each, froms } from './buildkit-common';
+import { casing, each, froms } from './buildkit-common';
 import { editFix, keywordRange, replaceLines } from './fixes';
 import { advice, type LintRule } from './types';
+import { bk } from './rule-info';
 
 export const buildkitStyleChecks: LintRule[] = [
   bk(

@@ -1,6 +1,6 @@
 /** Which RUN commands install dependencies, and which manifest files they read (SBX001, SBX006). */
 import { baseName } from '../paths';
-import { positionalArgs, programName, type ShellCommand } from '../shell';
+import { positionalArgs, programName, type ShellCommand } from '../parse/shell';
 import { isPipInstall } from './helpers';
 
 export interface DependencyInstall {

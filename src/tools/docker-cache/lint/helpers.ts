@@ -1,15 +1,11 @@
 /** Questions several lint rules ask of RUN instructions and stages. */
 import type { Instruction, RunInstruction, Stage } from '../model';
-import { hasFlag, programName, runs, type ShellCommand } from '../shell';
-import { isUrl } from '../sources';
+import { hasFlag, programName, runs, type ShellCommand } from '../parse/shell';
+import { isUrl } from '../build/sources';
 import type { LintContext } from './types';
 
 export function runsOf(stage: Stage): RunInstruction[] {
   return stage.instructions.filter((i): i is RunInstruction => i.keyword === 'RUN');
-}
-
-export function allRuns(ctx: LintContext): RunInstruction[] {
-  return ctx.dockerfile.stages.flatMap(runsOf);
 }
 
 export function commandsOf(ctx: LintContext, run: RunInstruction): ShellCommand[] {
@@ -79,4 +75,25 @@ export function isShellForm(run: RunInstruction): boolean {
 /** An ADD source that does more than COPY would: a URL to fetch or a local archive to unpack. */
 export function addDoesMore(source: string): boolean {
   return isUrl(source) || /\.(tar|tgz|gz|bz2|xz|zip|tar\.\w+)$/.test(source);
+}
+
+const packageManagers = /^(apt-get|apt|apk|yum|dnf|microdnf|zypper)$/;
+
+/** `<package manager> update` (or refresh, makecache): the package index only. */
+export function updatesIndex(cmd: ShellCommand): boolean {
+  return runs(cmd, packageManagers, ['update', 'refresh', 'ref', 'makecache']);
+}
+
+export function installsPackages(cmd: ShellCommand): boolean {
+  return runs(cmd, packageManagers, [
+    'install',
+    'upgrade',
+    'add',
+    'in',
+    'reinstall',
+    'source-install',
+    'groupinstall',
+    'localinstall',
+    'dist-upgrade',
+  ]);
 }

@@ -1,9 +1,10 @@
 /** hadolint rules about language package managers (pip, npm, gem, go, yarn). */
 import type { Stage } from '../model';
-import { hasFlag, positionalArgs, programName, runs, type ShellCommand } from '../shell';
+import { hasFlag, positionalArgs, programName, runs, type ShellCommand } from '../parse/shell';
 import { hasCacheMountContaining, isPipInstall, mattersForImage, stageChain } from './helpers';
 import { appendCommand, insertAfter, perRun } from './run-rule';
 import { advice, type LintContext, type LintRule } from './types';
+import { hadolint } from './rule-info';
 
 const truthy = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
 
@@ -76,14 +77,11 @@ function named(cmd: ShellCommand, subcommand: string, valueFlags: string[] = [])
 const pipInstall = /\b(pip[0-9.]*|-m\s+pip)\s+install\b/;
 
 export const langRules: LintRule[] = [
-  {
-    id: 'DL3042',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'pip keeps downloaded wheels in ~/.cache/pip, and that cache ends up in the layer for nothing. Use `--no-cache-dir`, or better with BuildKit a cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`), which keeps the cache between builds but out of the image.',
-    check: (ctx) =>
+  hadolint(
+    'DL3042',
+    'warning',
+    'pip keeps downloaded wheels in ~/.cache/pip, and that cache ends up in the layer for nothing. Use `--no-cache-dir`, or better with BuildKit a cache mount (`RUN --mount=type=cache,target=/root/.cache/pip`), which keeps the cache between builds but out of the image.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd, run, _all, stage) =>
@@ -105,15 +103,12 @@ export const langRules: LintRule[] = [
             (rest) => /^[^&|;]*--no-cache-dir/.test(rest),
           ),
       ),
-  },
-  {
-    id: 'DL3013',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'RUN is cached by its text, so an unpinned `pip install flask` is never upgraded on rebuild and differs between machines. Pin versions, or install from a lock/requirements file copied before the source.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3013',
+    'warning',
+    'RUN is cached by its text, so an unpinned `pip install flask` is never upgraded on rebuild and differs between machines. Pin versions, or install from a lock/requirements file copied before the source.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) => {
@@ -133,15 +128,12 @@ export const langRules: LintRule[] = [
             'Write `pip install flask==3.0.3`, or list pinned versions in requirements.txt and use `pip install -r requirements.txt`.',
           ),
       ),
-  },
-  {
-    id: 'DL3016',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'An unpinned `npm install <pkg>` is cached by its text and never upgraded; pin `<pkg>@<version>` or install from package-lock.json with `npm ci`.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3016',
+    'warning',
+    'An unpinned `npm install <pkg>` is cached by its text and never upgraded; pin `<pkg>@<version>` or install from package-lock.json with `npm ci`.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) => {
@@ -164,15 +156,12 @@ export const langRules: LintRule[] = [
             'Write `npm install express@4.19.2`, or commit package-lock.json and run `npm ci`.',
           ),
       ),
-  },
-  {
-    id: 'DL3028',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'An unpinned `gem install <gem>` is cached by its text and never upgraded; pin `<gem>:<version>`.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3028',
+    'warning',
+    'An unpinned `gem install <gem>` is cached by its text and never upgraded; pin `<gem>:<version>`.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) => {
@@ -184,15 +173,12 @@ export const langRules: LintRule[] = [
         },
         () => advice('Write `gem install bundler:2.5.10`.'),
       ),
-  },
-  {
-    id: 'DL3062',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      '`go install pkg` or `pkg@latest` is resolved once and then cached by its text; pin a version (`pkg@v1.2.3`).',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3062',
+    'warning',
+    '`go install pkg` or `pkg@latest` is resolved once and then cached by its text; pin a version (`pkg@v1.2.3`).',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) => {
@@ -206,15 +192,12 @@ export const langRules: LintRule[] = [
         },
         () => advice('Write `go install golang.org/x/tools/gopls@v0.16.1`.'),
       ),
-  },
-  {
-    id: 'DL3060',
-    tool: 'hadolint',
-    severity: 'info',
-    toolSeverity: 'Info',
-    explanation:
-      "yarn's cache stays in the layer unless `yarn cache clean` runs in the same RUN (or the cache lives in a cache mount).",
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3060',
+    'info',
+    "yarn's cache stays in the layer unless `yarn cache clean` runs in the same RUN (or the cache lives in a cache mount).",
+    (ctx) =>
       perRun(
         ctx,
         (cmd, run, all, stage) => {
@@ -231,5 +214,5 @@ export const langRules: LintRule[] = [
         },
         (run) => appendCommand(ctx, run, 'yarn cache clean'),
       ),
-  },
+  ),
 ];

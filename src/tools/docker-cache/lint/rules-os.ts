@@ -1,8 +1,9 @@
 /** hadolint rules about OS package managers (apt, apk, yum, dnf, zypper): size and pinning. */
-import { hasFlag, positionalArgs, runs } from '../shell';
+import { hasFlag, positionalArgs, runs } from '../parse/shell';
 import { hasCacheMountAt, isAptGetInstall, mattersForImage, removesAptLists } from './helpers';
 import { appendCommand, insertAfter, perRun } from './run-rule';
 import { advice, type LintRule } from './types';
+import { hadolint } from './rule-info';
 
 const aptInstall = /\bapt-get\s+install\b/;
 
@@ -13,13 +14,11 @@ function cleanRule(
   cacheDir: string,
   isClean: (args: string[]) => boolean,
 ): LintRule {
-  return {
+  return hadolint(
     id,
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation: `The package manager's download cache stays in the layer unless \`${clean}\` runs in the same RUN; a later RUN cannot shrink an earlier layer.`,
-    check: (ctx) =>
+    'warning',
+    `The package manager's download cache stays in the layer unless \`${clean}\` runs in the same RUN; a later RUN cannot shrink an earlier layer.`,
+    (ctx) =>
       perRun(
         ctx,
         (cmd, run, all) =>
@@ -30,18 +29,15 @@ function cleanRule(
             : null,
         (run) => appendCommand(ctx, run, clean),
       ),
-  };
+  );
 }
 
 export const osRules: LintRule[] = [
-  {
-    id: 'DL3008',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'Unpinned apt packages get whatever is newest when the layer is built, and the cached layer keeps that forever; pinning makes builds reproducible, and bumping a pin deliberately re-runs the step.',
-    check: (ctx) =>
+  hadolint(
+    'DL3008',
+    'warning',
+    'Unpinned apt packages get whatever is newest when the layer is built, and the cached layer keeps that forever; pinning makes builds reproducible, and bumping a pin deliberately re-runs the step.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) => {
@@ -58,15 +54,12 @@ export const osRules: LintRule[] = [
             'Pin each package, e.g. `curl=7.88.1-10+deb12u8`; `apt-cache policy <package>` lists versions.',
           ),
       ),
-  },
-  {
-    id: 'DL3009',
-    tool: 'hadolint',
-    severity: 'info',
-    toolSeverity: 'Info',
-    explanation:
-      'apt-get update downloads package lists (tens of MB) into the layer. Deleting them in a later RUN does not shrink the image, because the earlier layer keeps them; clean up in the same RUN.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3009',
+    'info',
+    'apt-get update downloads package lists (tens of MB) into the layer. Deleting them in a later RUN does not shrink the image, because the earlier layer keeps them; clean up in the same RUN.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd, run, all, stage) =>
@@ -79,14 +72,12 @@ export const osRules: LintRule[] = [
             : null,
         (run) => appendCommand(ctx, run, 'rm -rf /var/lib/apt/lists/*'),
       ),
-  },
-  {
-    id: 'DL3014',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation: 'Without -y, apt-get install stops at a yes/no prompt and the build fails.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3014',
+    'warning',
+    'Without -y, apt-get install stops at a yes/no prompt and the build fails.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) =>
@@ -97,15 +88,12 @@ export const osRules: LintRule[] = [
             : null,
         (run) => insertAfter(ctx, run, aptInstall, ' -y', 'Add -y after `apt-get install`.'),
       ),
-  },
-  {
-    id: 'DL3015',
-    tool: 'hadolint',
-    severity: 'info',
-    toolSeverity: 'Info',
-    explanation:
-      'apt installs "recommended" extra packages by default; they add megabytes to the layer that the app rarely needs.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3015',
+    'info',
+    'apt installs "recommended" extra packages by default; they add megabytes to the layer that the app rarely needs.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) =>
@@ -123,15 +111,12 @@ export const osRules: LintRule[] = [
             'Add --no-install-recommends after `apt-get install`.',
           ),
       ),
-  },
-  {
-    id: 'DL3027',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      '`apt` is meant for people at a terminal; its output and options may change. Scripts should use `apt-get` or `apt-cache`.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3027',
+    'warning',
+    '`apt` is meant for people at a terminal; its output and options may change. Scripts should use `apt-get` or `apt-cache`.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) =>
@@ -139,15 +124,12 @@ export const osRules: LintRule[] = [
         (run) =>
           insertAfter(ctx, run, /(?<![\w-])apt(?=\s)/, '-get', 'Replace `apt` with `apt-get`.'),
       ),
-  },
-  {
-    id: 'DL3018',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'Unpinned apk packages change underneath a cached layer; pin them (`pkg=1.2.3-r0`) for reproducible builds.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3018',
+    'warning',
+    'Unpinned apk packages change underneath a cached layer; pin them (`pkg=1.2.3-r0`) for reproducible builds.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) => {
@@ -161,15 +143,12 @@ export const osRules: LintRule[] = [
         },
         () => advice('Pin each package, e.g. `curl=8.9.1-r0`.'),
       ),
-  },
-  {
-    id: 'DL3019',
-    tool: 'hadolint',
-    severity: 'info',
-    toolSeverity: 'Info',
-    explanation:
-      "`apk add --no-cache` keeps apk's index out of the layer. (Not to be confused with Docker's own --no-cache.)",
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3019',
+    'info',
+    "`apk add --no-cache` keeps apk's index out of the layer. (Not to be confused with Docker's own --no-cache.)",
+    (ctx) =>
       perRun(
         ctx,
         (cmd, run) =>
@@ -181,7 +160,7 @@ export const osRules: LintRule[] = [
         (run) =>
           insertAfter(ctx, run, /\bapk\s+add\b/, ' --no-cache', 'Add --no-cache after `apk add`.'),
       ),
-  },
+  ),
   cleanRule(
     'DL3032',
     /^yum$/,

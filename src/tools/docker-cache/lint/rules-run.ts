@@ -1,12 +1,13 @@
 /** hadolint rules about how RUN commands are written: layer count, cd, sudo, pipes. */
 import type { RunInstruction } from '../model';
-import { collapse } from '../parse-text';
+import { collapse } from '../parse/text';
 import { baseName } from '../paths';
 
 import { appendToInstruction, deleteLines, editFix, insertLinesBefore } from './fixes';
 import { commandsOf, isShellForm } from './helpers';
 import { perRun } from './run-rule';
 import { advice, type LintContext, type LintRule, type RawFinding } from './types';
+import { hadolint, trivyInfo } from './rule-info';
 
 function mountFlags(run: RunInstruction): string {
   return JSON.stringify(run.flags.filter((f) => f.name === 'mount').map((f) => f.value));
@@ -85,38 +86,39 @@ function dl4006(ctx: LintContext): RawFinding[] {
 }
 
 export const runRules: LintRule[] = [
-  {
-    id: 'DL3059',
-    tool: 'hadolint',
-    severity: 'info',
-    toolSeverity: 'Info',
-    explanation:
-      'Every RUN makes a layer and a cache boundary. Tiny consecutive RUNs add layers and can leave files behind that a later RUN "deletes". Merged, a change to any part re-runs the whole RUN: that is the trade-off.',
-    check: dl3059,
-  },
-  {
-    id: 'DL3003',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'A `cd` inside RUN only lasts for that RUN and hides the working directory from readers; WORKDIR sets it for every later step (and makes it part of their cache keys visibly).',
-    check: (ctx) =>
+  hadolint(
+    'DL3059',
+    'info',
+    'Every RUN makes a layer and a cache boundary. Tiny consecutive RUNs add layers and can leave files behind that a later RUN "deletes". Merged, a change to any part re-runs the whole RUN: that is the trade-off.',
+    dl3059,
+  ),
+  hadolint(
+    'DL3003',
+    'warning',
+    'A `cd` inside RUN only lasts for that RUN and hides the working directory from readers; WORKDIR sets it for every later step (and makes it part of their cache keys visibly).',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) =>
           cmd.name === 'cd' ? 'Use WORKDIR to switch to a directory instead of `cd`' : null,
         () => advice('Add `WORKDIR <dir>` before this RUN and drop the `cd`.'),
       ),
-  },
-  {
-    id: 'DL3004',
-    tool: 'hadolint',
-    severity: 'error',
-    toolSeverity: 'Error',
-    explanation:
-      'sudo behaves unpredictably without a TTY and as PID 1; builds run as root already, and USER switches users.',
-    check: (ctx) =>
+    {
+      aliases: [
+        trivyInfo(
+          'DS013',
+          'warning',
+          'MEDIUM',
+          '`RUN cd …` hides the working directory; use WORKDIR.',
+        ),
+      ],
+    },
+  ),
+  hadolint(
+    'DL3004',
+    'error',
+    'sudo behaves unpredictably without a TTY and as PID 1; builds run as root already, and USER switches users.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) =>
@@ -125,14 +127,11 @@ export const runRules: LintRule[] = [
             : null,
         () => advice('Remove `sudo`; use USER to change users, or gosu at runtime.'),
       ),
-  },
-  {
-    id: 'DL4006',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      '`/bin/sh -c` only checks the exit code of the last command in a pipe, so `wget … | tar x` can "succeed" after a failed download, and that broken layer stays cached. Note: adding SHELL changes every later shell-form RUN, so they all miss once.',
-    check: dl4006,
-  },
+  ),
+  hadolint(
+    'DL4006',
+    'warning',
+    '`/bin/sh -c` only checks the exit code of the last command in a pipe, so `wget … | tar x` can "succeed" after a failed download, and that broken layer stays cached. Note: adding SHELL changes every later shell-form RUN, so they all miss once.',
+    dl4006,
+  ),
 ];

@@ -2,6 +2,7 @@
 import type { FromInstruction, Stage } from '../model';
 import { findStage } from '../parse';
 import { advice, type LintContext, type LintRule, type RawFinding } from './types';
+import { buildkitInfo, hadolint } from './rule-info';
 
 function fromLines(
   ctx: LintContext,
@@ -31,7 +32,7 @@ function tagOf(image: string): string | null {
   return last.includes(':') ? (last.split(':')[1] ?? '') : null;
 }
 
-export function registryOf(image: string): string {
+function registryOf(image: string): string {
   const first = image.split('/')[0] ?? '';
   return image.includes('/') &&
     (first.includes('.') || first.includes(':') || first === 'localhost')
@@ -40,14 +41,11 @@ export function registryOf(image: string): string {
 }
 
 export const stageRules: LintRule[] = [
-  {
-    id: 'DL3006',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'Without a tag, FROM means `:latest`, which moves; every move re-runs every step once the new digest is pulled.',
-    check: (ctx) =>
+  hadolint(
+    'DL3006',
+    'warning',
+    'Without a tag, FROM means `:latest`, which moves; every move re-runs every step once the new digest is pulled.',
+    (ctx) =>
       fromLines(
         ctx,
         (from, stage) => {
@@ -58,15 +56,12 @@ export const stageRules: LintRule[] = [
         },
         'Name a version, e.g. `FROM python:3.12-slim`.',
       ),
-  },
-  {
-    id: 'DL3007',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      '`:latest` is mutable: a new digest behind it invalidates every layer once re-resolved (R-FROM). Pin a version, or `@sha256:` for a deterministic cache.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3007',
+    'warning',
+    '`:latest` is mutable: a new digest behind it invalidates every layer once re-resolved (R-FROM). Pin a version, or `@sha256:` for a deterministic cache.',
+    (ctx) =>
       fromLines(
         ctx,
         (from, stage) => {
@@ -77,14 +72,12 @@ export const stageRules: LintRule[] = [
         },
         'Replace `:latest` with a version tag (and optionally `@sha256:<digest>`).',
       ),
-  },
-  {
-    id: 'DL3026',
-    tool: 'hadolint',
-    severity: 'error',
-    toolSeverity: 'Error',
-    explanation: 'Images from registries outside the allowed list are a supply-chain risk.',
-    check(ctx) {
+  ),
+  hadolint(
+    'DL3026',
+    'error',
+    'Images from registries outside the allowed list are a supply-chain risk.',
+    (ctx) => {
       const allowed = ctx.options.allowedRegistries;
       if (!allowed || allowed.length === 0) return [];
       return fromLines(
@@ -99,28 +92,23 @@ export const stageRules: LintRule[] = [
         `Use an image from ${allowed.join(', ')}.`,
       );
     },
-  },
-  {
-    id: 'DL3029',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'A hard-wired --platform makes the Dockerfile build one architecture only; pass --platform to `docker build` instead.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3029',
+    'warning',
+    'A hard-wired --platform makes the Dockerfile build one architecture only; pass --platform to `docker build` instead.',
+    (ctx) =>
       fromLines(
         ctx,
         (from) => (from.platform ? 'Do not use --platform with FROM' : null),
         'Remove --platform and pass it on the command line.',
       ),
-  },
-  {
-    id: 'DL3065',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation: '`--platform=$TARGETPLATFORM` is what FROM does anyway.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3065',
+    'warning',
+    '`--platform=$TARGETPLATFORM` is what FROM does anyway.',
+    (ctx) =>
       fromLines(
         ctx,
         (from) =>
@@ -129,15 +117,20 @@ export const stageRules: LintRule[] = [
             : null,
         'Remove `--platform=$TARGETPLATFORM`.',
       ),
-  },
-  {
-    id: 'DL3022',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'COPY --from should name an earlier stage (or a full image reference); otherwise Docker pulls an image by that name.',
-    check(ctx) {
+    {
+      aliases: [
+        buildkitInfo(
+          'RedundantTargetPlatform',
+          '`--platform=$TARGETPLATFORM` is what FROM does by default.',
+        ),
+      ],
+    },
+  ),
+  hadolint(
+    'DL3022',
+    'warning',
+    'COPY --from should name an earlier stage (or a full image reference); otherwise Docker pulls an image by that name.',
+    (ctx) => {
       const out: RawFinding[] = [];
       for (const ins of ctx.dockerfile.instructions) {
         if (ins.keyword !== 'COPY' || ins.from === null || /[:/@$]/.test(ins.from)) continue;
@@ -153,14 +146,12 @@ export const stageRules: LintRule[] = [
       }
       return out;
     },
-  },
-  {
-    id: 'DL3023',
-    tool: 'hadolint',
-    severity: 'error',
-    toolSeverity: 'Error',
-    explanation: 'A stage cannot copy from itself: the files do not exist yet.',
-    check(ctx) {
+  ),
+  hadolint(
+    'DL3023',
+    'error',
+    'A stage cannot copy from itself: the files do not exist yet.',
+    (ctx) => {
       const out: RawFinding[] = [];
       for (const ins of ctx.dockerfile.instructions) {
         if (ins.keyword !== 'COPY' || ins.from === null || ins.stage === null) continue;
@@ -175,14 +166,12 @@ export const stageRules: LintRule[] = [
       }
       return out;
     },
-  },
-  {
-    id: 'DL3024',
-    tool: 'hadolint',
-    severity: 'error',
-    toolSeverity: 'Error',
-    explanation: 'Stage names must be unique; the build refuses duplicates.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3024',
+    'error',
+    'Stage names must be unique; the build refuses duplicates.',
+    (ctx) =>
       ctx.dockerfile.warnings
         .filter((w) => w.code === 'DuplicateStageName')
         .map((w) => ({
@@ -190,15 +179,15 @@ export const stageRules: LintRule[] = [
           message: 'FROM aliases (stage names) must be unique',
           fix: advice('Rename one of the stages.'),
         })),
-  },
-  {
-    id: 'DL3057',
-    tool: 'hadolint',
-    severity: 'info',
-    toolSeverity: 'Ignore',
-    defaultOff: true,
-    explanation: 'A HEALTHCHECK lets Docker report whether the app inside is actually working.',
-    check(ctx) {
+    {
+      aliases: [buildkitInfo('DuplicateStageName', 'Stage names must be unique.')],
+    },
+  ),
+  hadolint(
+    'DL3057',
+    'info',
+    'A HEALTHCHECK lets Docker report whether the app inside is actually working.',
+    (ctx) => {
       const stage = ctx.finalStage;
       if (stage.instructions.some((i) => i.keyword === 'HEALTHCHECK')) return [];
       return [
@@ -209,5 +198,6 @@ export const stageRules: LintRule[] = [
         },
       ];
     },
-  },
+    { toolSeverity: 'Ignore', defaultOff: true },
+  ),
 ];

@@ -1,10 +1,11 @@
 /** hadolint rules about download and archive tools in RUN (wget, curl, useradd, tar). */
 import type { CopyInstruction } from '../model';
 import { baseName } from '../paths';
-import { flagsOf, hasFlag, positionalArgs, programName } from '../shell';
+import { flagsOf, hasFlag, positionalArgs, programName } from '../parse/shell';
 import { commandsOf, runsOf } from './helpers';
 import { insertAfter, perRun } from './run-rule';
 import { advice, type LintContext, type LintRule, type RawFinding } from './types';
+import { hadolint } from './rule-info';
 
 const archive =
   /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tb2|tar\.xz|txz|tar\.lz|tlz|tar\.lzma|zip|gz|bz2|xz|lz|lzma|Z|tZ)$/;
@@ -57,14 +58,11 @@ function dl3010(ctx: LintContext): RawFinding[] {
 }
 
 export const toolRules: LintRule[] = [
-  {
-    id: 'DL4001',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'Using both wget and curl means installing two download tools; pick one to keep the image smaller.',
-    check(ctx) {
+  hadolint(
+    'DL4001',
+    'warning',
+    'Using both wget and curl means installing two download tools; pick one to keep the image smaller.',
+    (ctx) => {
       const out: RawFinding[] = [];
       for (const stage of ctx.dockerfile.stages) {
         const seen = new Set<string>();
@@ -84,15 +82,12 @@ export const toolRules: LintRule[] = [
       }
       return out;
     },
-  },
-  {
-    id: 'DL3047',
-    tool: 'hadolint',
-    severity: 'info',
-    toolSeverity: 'Info',
-    explanation:
-      "wget's default progress bar floods the build log with lines; `--progress=dot:giga` (or -q) keeps logs readable.",
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3047',
+    'info',
+    "wget's default progress bar floods the build log with lines; `--progress=dot:giga` (or -q) keeps logs readable.",
+    (ctx) =>
       perRun(
         ctx,
         (cmd) =>
@@ -121,15 +116,12 @@ export const toolRules: LintRule[] = [
             'Add `--progress=dot:giga` to wget.',
           ),
       ),
-  },
-  {
-    id: 'DL3046',
-    tool: 'hadolint',
-    severity: 'warning',
-    toolSeverity: 'Warning',
-    explanation:
-      'useradd with a large UID and without -l writes a huge sparse /var/log/faillog, which inflates the layer.',
-    check: (ctx) =>
+  ),
+  hadolint(
+    'DL3046',
+    'warning',
+    'useradd with a large UID and without -l writes a huge sparse /var/log/faillog, which inflates the layer.',
+    (ctx) =>
       perRun(
         ctx,
         (cmd) => {
@@ -149,14 +141,11 @@ export const toolRules: LintRule[] = [
         },
         (run) => insertAfter(ctx, run, /\buseradd\b/, ' -l', 'Add `-l` to useradd.'),
       ),
-  },
-  {
-    id: 'DL3010',
-    tool: 'hadolint',
-    severity: 'info',
-    toolSeverity: 'Info',
-    explanation:
-      'A COPY-ed archive stays in its layer and its extracted copy in another, so the image stores it twice. ADD extracts local archives in one step; a bind mount avoids the extra layer.',
-    check: dl3010,
-  },
+  ),
+  hadolint(
+    'DL3010',
+    'info',
+    'A COPY-ed archive stays in its layer and its extracted copy in another, so the image stores it twice. ADD extracts local archives in one step; a bind mount avoids the extra layer.',
+    dl3010,
+  ),
 ];

@@ -1,6 +1,6 @@
 /** Helpers to write "one finding per RUN" rules briefly. */
 import type { RunInstruction, Stage } from '../model';
-import type { ShellCommand } from '../shell';
+import type { ShellCommand } from '../parse/shell';
 import { appendToInstruction, editFix, insertAfterMatches } from './fixes';
 import { commandsOf, runsOf } from './helpers';
 import { advice, type LintContext, type LintFix, type RawFinding } from './types';

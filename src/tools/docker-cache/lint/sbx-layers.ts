@@ -1,17 +1,13 @@
 /**
- * Our own layer and context advice (SBX ids): a .dockerignore for `COPY .` (SBX002), update and
- * install together (SBX005), multi-stage builds for build tools (SBX007), cleanup in the same
- * layer (SBX009).
+ * Our own layer and context advice (SBX ids): a .dockerignore for `COPY .` (SBX002), multi-stage
+ * builds for build tools (SBX007), cleanup in the same layer (SBX009).
  */
-import { collapse } from '../parse-text';
 import { contextPath, isWithin, resolveIn } from '../paths';
-import { mentionedPaths } from '../sources';
-import { positionalArgs, programName, runs } from '../shell';
-
-import { deleteLines, editFix, replaceLines } from './fixes';
-import { commandsOf, isShellForm, isPipInstall, removesAptLists, runsOf } from './helpers';
-import { installsPackages, updatesIndex } from './rules-trivy';
-import { advice, type LintContext, type LintFix, type LintRule, type RawFinding } from './types';
+import { mentionedPaths } from '../build/sources';
+import { positionalArgs, runs } from '../parse/shell';
+import { commandsOf, installsPackages, isPipInstall, runsOf } from './helpers';
+import { advice, type LintContext, type LintRule, type RawFinding } from './types';
+import { sbx } from './rule-info';
 
 const suggestedIgnore =
   '.git\n.venv\nnode_modules\n__pycache__\n*.log\nDockerfile\n.dockerignore\n';
@@ -57,49 +53,6 @@ function sbx002(ctx: LintContext): RawFinding[] {
       fix: advice(`Add these lines to .dockerignore:\n${missing.join('\n')}`),
     },
   ];
-}
-
-function sbx005(ctx: LintContext): RawFinding[] {
-  const out: RawFinding[] = [];
-  for (const stage of ctx.dockerfile.stages) {
-    for (const run of runsOf(stage)) {
-      const cmds = commandsOf(ctx, run);
-      if (cmds.length === 0 || !cmds.every(updatesIndex)) continue;
-      const next = stage.instructions[stage.instructions.indexOf(run) + 1];
-      let fix: LintFix | null = null;
-      if (
-        next?.keyword === 'RUN' &&
-        isShellForm(run) &&
-        isShellForm(next) &&
-        commandsOf(ctx, next).some(installsPackages)
-      ) {
-        const apt = cmds.some((c) => /^apt/.test(programName(c)));
-        const cleanup =
-          apt && !removesAptLists(commandsOf(ctx, next))
-            ? ' \\\n    && rm -rf /var/lib/apt/lists/*'
-            : '';
-        const flags = next.flags
-          .map((f) => `--${f.name}${f.value === null ? '' : `=${f.value}`} `)
-          .join('');
-        const merged = `${next.written} ${flags}${collapse(run.args)} \\\n    && ${collapse(next.args)}${cleanup}`;
-        fix = editFix('merge the update into the install RUN', [
-          deleteLines(ctx.dockerfile, run.line, run.endLine),
-          replaceLines(ctx.dockerfile, next.line, next.endLine, merged),
-        ]);
-      }
-      out.push({
-        line: run.line,
-        endLine: run.endLine,
-        message: `\`${collapse(run.args)}\` runs alone; its cached layer keeps a stale package index for later installs`,
-        fix:
-          fix ??
-          advice(
-            'Use one RUN: `apt-get update && apt-get install -y … && rm -rf /var/lib/apt/lists/*`.',
-          ),
-      });
-    }
-  }
-  return out;
 }
 
 const buildTool =
@@ -173,27 +126,12 @@ function sbx009(ctx: LintContext): RawFinding[] {
   return out;
 }
 
-function sbx(
-  id: string,
-  severity: LintRule['severity'],
-  explanation: string,
-  check: LintRule['check'],
-): LintRule {
-  return { id, tool: 'sandbox', severity, toolSeverity: severity, explanation, check };
-}
-
 export const layerRules: LintRule[] = [
   sbx(
     'SBX002',
     'warning',
     '`COPY .` checksums everything in the context: .git, virtualenvs, caches, logs, and the Dockerfile itself (moby/moby#8330). A .dockerignore keeps them out, so editing them no longer busts the cache (R-IGNORE, R-CTX-SELF).',
     sbx002,
-  ),
-  sbx(
-    'SBX005',
-    'warning',
-    'A cached `RUN apt-get update` is reused forever, so a later changed install reads an old index. Update, install and clean in one RUN (Docker best practices; Trivy DS017; DL3009).',
-    sbx005,
   ),
   sbx(
     'SBX007',

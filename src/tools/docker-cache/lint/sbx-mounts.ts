@@ -1,10 +1,11 @@
 /** Our own mount advice: cache mounts for package managers (SBX006), bind mounts for single-use files (SBX008). */
 import { baseName, contextPath, resolveIn } from '../paths';
-import { runs } from '../shell';
+import { runs } from '../parse/shell';
 import { dependencyInstall } from './dependency-installs';
 import { deleteLines, editFix, insertAt, keywordRange } from './fixes';
 import { commandsOf, isPipInstall, runsOf } from './helpers';
 import { advice, type LintContext, type LintRule, type RawFinding, type TextEdit } from './types';
+import { sbx } from './rule-info';
 
 function cacheMountsFor(kind: string): string[] {
   const targets: Record<string, string[]> = {
@@ -98,15 +99,6 @@ function sbx008(ctx: LintContext): RawFinding[] {
     }
   }
   return out;
-}
-
-function sbx(
-  id: string,
-  severity: LintRule['severity'],
-  explanation: string,
-  check: LintRule['check'],
-): LintRule {
-  return { id, tool: 'sandbox', severity, toolSeverity: severity, explanation, check };
 }
 
 export const mountRules: LintRule[] = [

@@ -13,6 +13,7 @@ import {
 } from './fixes';
 import { references } from './helpers';
 import { advice, type LintContext, type LintRule, type RawFinding } from './types';
+import { sbx } from './rule-info';
 
 const volatileName = /SHA|COMMIT|DATE|BUILD_ID|VERSION|REVISION|TIMESTAMP/i;
 const volatileValue = /\b[0-9a-f]{7,40}\b|\d{4}-\d{2}-\d{2}|\$\(date/;
@@ -116,15 +117,6 @@ function sbx010(ctx: LintContext): RawFinding[] {
     }
   }
   return out;
-}
-
-function sbx(
-  id: string,
-  severity: LintRule['severity'],
-  explanation: string,
-  check: LintRule['check'],
-): LintRule {
-  return { id, tool: 'sandbox', severity, toolSeverity: severity, explanation, check };
 }
 
 export const orderRules: LintRule[] = [

@@ -8,6 +8,7 @@ import { dependencyInstall, isManifest } from './dependency-installs';
 import { deleteLines, editFix, insertLinesBefore, sourceOf } from './fixes';
 import { commandsOf } from './helpers';
 import { advice, type LintContext, type LintFix, type LintRule, type RawFinding } from './types';
+import { sbx } from './rule-info';
 
 function broadCopy(ctx: LintContext, ins: Instruction): ins is CopyInstruction {
   if ((ins.keyword !== 'COPY' && ins.keyword !== 'ADD') || ins.from !== null) return false;
@@ -82,15 +83,6 @@ function sbx001(ctx: LintContext): RawFinding[] {
     }
   }
   return out;
-}
-
-function sbx(
-  id: string,
-  severity: LintRule['severity'],
-  explanation: string,
-  check: LintRule['check'],
-): LintRule {
-  return { id, tool: 'sandbox', severity, toolSeverity: severity, explanation, check };
 }
 
 export const sbx001Rule: LintRule = sbx(

@@ -1,5 +1,5 @@
-/** Names that look like secrets (hadolint DL3064's lists). */
-export const sensitiveNames = [
+/** ARG and ENV names that look like secrets, as hadolint (DL3064) and BuildKit see them. */
+const sensitiveNames = [
   'ACCESS_TOKEN',
   'APPLICATION_KEY',
   'APP_SECRET',
@@ -57,4 +57,12 @@ export function hadolintSensitive(name: string): boolean {
     sensitiveNames.includes(name.toUpperCase()) ||
     suspicious.some((s) => name.toLowerCase().includes(s))
   );
+}
+
+const buildkitSecret =
+  /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+const buildkitPublic = /(?:_|^)public(?:_|$)/i;
+
+export function buildkitSensitive(name: string): boolean {
+  return buildkitSecret.test(name) && !buildkitPublic.test(name);
 }

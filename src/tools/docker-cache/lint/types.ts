@@ -1,19 +1,13 @@
 /** Lint findings, fixes and rules (shared by every rule family). */
-import type { IgnoreMatcher } from '../dockerignore';
+import type { IgnoreMatcher } from '../context/dockerignore';
 import type { Dockerfile, RunInstruction, Stage } from '../model';
-import type { ShellScript } from '../shell';
+import type { ShellScript } from '../parse/shell';
+import type { TextEdit } from '../../../editor';
 
 export type Severity = 'error' | 'warning' | 'info' | 'style';
 export type LintTool = 'hadolint' | 'buildkit' | 'trivy' | 'sandbox';
 
-/** A text edit with 1-based lines and columns (Monaco's IRange + text). */
-export interface TextEdit {
-  startLineNumber: number;
-  startColumn: number;
-  endLineNumber: number;
-  endColumn: number;
-  text: string;
-}
+export type { TextEdit };
 
 export type LintFix =
   { kind: 'edit'; description: string; edits: TextEdit[] } | { kind: 'advice'; text: string };
@@ -31,7 +25,7 @@ export interface LintFinding {
   /** Why it matters, for learners. */
   explanation: string;
   fix: LintFix;
-  /** The same finding under other tools' ids (merged duplicates). */
+  /** Other tools' ids for this same finding. */
   alsoKnownAs: string[];
 }
 
@@ -44,9 +38,6 @@ export interface LintOptions {
   allowedRegistries?: readonly string[];
   /** Rules that are off by default to switch on (e.g. DL3057). */
   enable?: readonly string[];
-  disable?: readonly string[];
-  /** Merge the same problem reported by several tools into one finding (default true). */
-  merge?: boolean;
 }
 
 export interface LintContext {
@@ -67,16 +58,28 @@ export interface RawFinding {
   endLine?: number;
   message: string;
   fix?: LintFix;
+  /**
+   * The ids (the rule's own and its aliases') under which the tools report this finding, in
+   * order: the first names it, the others become its alsoKnownAs. Absent: all of them.
+   */
+  reportedAs?: string[];
 }
 
-export interface LintRule {
+/** One tool's rule: its id, how that tool rates it, and why it matters. */
+export interface RuleInfo {
   id: string;
   tool: LintTool;
   severity: Severity;
   toolSeverity: string;
   explanation: string;
-  defaultOff?: boolean;
+  /** Names that always come with this id (e.g. the KICS query that matches a Trivy check). */
   alsoKnownAs?: string[];
+}
+
+/** One check of one problem; other tools' rules for the same problem are its aliases. */
+export interface LintRule extends RuleInfo {
+  aliases?: RuleInfo[];
+  defaultOff?: boolean;
   check(ctx: LintContext): RawFinding[];
 }
 

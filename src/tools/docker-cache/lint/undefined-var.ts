@@ -1,5 +1,5 @@
 /** BuildKit's UndefinedVar check, with a "did you mean" suggestion. */
-import { expand } from '../expand';
+import { expand } from '../parse/expand';
 import type { Instruction, Stage } from '../model';
 import { stageChain } from './helpers';
 import { advice, type LintContext, type RawFinding } from './types';

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../../../lessons/parse-lesson';
 import { checkLabBody, initialText, resolverLabAttributesSchema } from './widget-body';
-
-const lesson = (fence: string) => `---
-title: T
-summary: S
-minutes: 1
----
-
-Some prose.
-
-${fence}
-`;
 
 describe('resolver-lab blocks', () => {
   it('accept a body in the text form, or a preset', () => {
@@ -46,23 +34,5 @@ describe('resolver-lab blocks', () => {
     expect(resolverLabAttributesSchema.safeParse({ preset: 'nope' }).success).toBe(false);
     expect(resolverLabAttributesSchema.safeParse({ mode: 'fast' }).success).toBe(false);
     expect(resolverLabAttributesSchema.safeParse({ colour: 'red' }).success).toBe(false);
-  });
-
-  it('place body problems on the lesson file line, through the lesson parser', () => {
-    const source = lesson('```resolver-lab\nroot -> a\na 1.0.0 -> b>=>2\n```');
-    const { issues } = parseLesson(source, 'x', 'x.md');
-    // The fence opens on line 9; the bad body line is its second (11).
-    expect(issues).toEqual([
-      { line: 11, message: expect.stringMatching(/^resolver-lab: b:/) as string },
-    ]);
-    const ok = parseLesson(lesson('```resolver-lab preset=diamond mode=compare\n```'), 'x', 'x.md');
-    expect(ok.issues).toEqual([]);
-    expect(ok.lesson?.blocks.at(-1)).toMatchObject({
-      kind: 'widget',
-      widget: 'resolver-lab',
-      attributes: { preset: 'diamond', mode: 'compare' },
-    });
-    const unknown = parseLesson(lesson('```resolver-lab preset=nope\n```'), 'x', 'x.md');
-    expect(unknown.issues[0]).toMatchObject({ line: 9, field: 'preset' });
   });
 });

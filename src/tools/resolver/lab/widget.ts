@@ -1,9 +1,9 @@
 /**
- * The `resolver-lab` lesson widget, registered in src/lessons/widgets/registry.ts. Checking a
+ * The `resolver-lab` lesson widget (part of the tool's definition, tool.ts). Checking a
  * body needs only the text parser and compiler, so lessons parse without loading the solver.
  */
 import type { Component } from 'svelte';
-import type { WidgetDefinition, WidgetProps } from '../../../lessons/widgets/registry';
+import type { WidgetDefinition, WidgetProps } from '../../../shared/tool';
 import { checkLabBody, resolverLabAttributesSchema } from './widget-body';
 
 export const resolverLabWidget: WidgetDefinition = {
