@@ -32,11 +32,16 @@ function inShell(id: string): boolean {
   if (id.endsWith('/src/app/pages/Playground.svelte')) return true;
   const notShell = [
     '/src/app/pages/',
-    '/src/runtime/prestart.ts',
-    '/src/runtime/pyodide-version.ts',
-    '/src/runtime/served-files.ts',
-    '/src/runtime/snapshot-hint.ts',
-    '/src/runtime/warm-start-help.ts',
+    // The tools' definitions bring their widgets' schemas (zod, YAML): pages that show packs or
+    // labs load them, the playground never does.
+    '/src/app/tools.ts',
+    // The entry's prestart and what it imports (the page's early script).
+    '/src/runtime/page/prestart.ts',
+    '/src/runtime/protocol.ts',
+    '/src/runtime/shared/pyodide-version.ts',
+    '/src/runtime/shared/served-files.ts',
+    '/src/runtime/page/snapshot-hint.ts',
+    '/src/runtime/worker/warm-start-help.ts',
     '/src/lessons/progress-model.ts',
     '/src/editor/monaco-setup.ts',
     '/src/editor/toml-language.ts',

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import path from 'node:path';
 import { servedNamesIn } from '../scripts/vite/content-names';
-import { PYODIDE_PATH } from '../src/runtime/pyodide-version';
+import { PYODIDE_PATH } from '../src/runtime/shared/pyodide-version';
 
 export function isolated(testInfo: TestInfo): boolean {
   return testInfo.project.name === 'isolated';

@@ -14,7 +14,7 @@ import {
   PYODIDE_NAMES,
   PYODIDE_PATH,
   type ServedNames,
-} from '../../src/runtime/pyodide-version.ts';
+} from '../../src/runtime/shared/pyodide-version.ts';
 import { servedNamesIn } from '../vite/content-names.ts';
 
 export const BASELINE_PAGE = '__bench__/baseline.html';

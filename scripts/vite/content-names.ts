@@ -1,11 +1,11 @@
 /**
- * The names the site's own runtime files are served under (src/runtime/served-files.ts): made
+ * The names the site's own runtime files are served under (src/runtime/shared/served-files.ts): made
  * when a build writes them, and found again in a built runtime folder by the tools that read
  * one (the benchmark's bare pages, the e2e suite).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
-import { PYODIDE_NAMES, type ServedNames } from '../../src/runtime/pyodide-version.ts';
+import { PYODIDE_NAMES, type ServedNames } from '../../src/runtime/shared/pyodide-version.ts';
 
 const HASH_LENGTH = 12;
 

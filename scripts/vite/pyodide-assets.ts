@@ -2,8 +2,8 @@
  * Vite plugin that serves (dev, preview) and copies (build) Pyodide's runtime files under
  * `/pyodide/v<version>/`, with a lock file whose package entries point either at the offline
  * package folder (`WHEELHOUSE_PYODIDE_PACKAGES`) or at the official package location, and a
- * standard library zip with bytecode (src/runtime/stdlib-bytecode.ts). Those two are the
- * site's own and are served under names made from their content (src/runtime/served-files.ts),
+ * standard library zip with bytecode (src/runtime/build/stdlib-bytecode.ts). Those two are the
+ * site's own and are served under names made from their content (src/runtime/shared/served-files.ts),
  * so that everything under the folder can be cached as immutable.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -19,9 +19,9 @@ import {
   PYODIDE_PATH,
   PYODIDE_VERSION,
   type ServedNames,
-} from '../../src/runtime/pyodide-version.ts';
-import { readPythonSources } from '../../src/runtime/python-sources.ts';
-import { bytecodeStdlib } from '../../src/runtime/stdlib-bytecode.ts';
+} from '../../src/runtime/shared/pyodide-version.ts';
+import { readPythonSources } from '../../src/runtime/build/python-sources.ts';
+import { bytecodeStdlib } from '../../src/runtime/build/stdlib-bytecode.ts';
 import { contentName } from './content-names.ts';
 import { packageFolderFromEnv, rewriteLockFile } from './package-source.ts';
 

@@ -4,7 +4,7 @@ import App from './App.svelte';
 import './global.css';
 import { holdEditorsUntil } from '../editor/monaco';
 import { RuntimeClient } from '../runtime';
-import type { SiteRuntime } from '../runtime/prestart';
+import type { SiteRuntime } from '../runtime/page/prestart';
 
 /**
  * Mounts the app. Python is already starting (main.ts): the client adopts that worker, and a Run

@@ -5,8 +5,8 @@
  */
 import { mount, unmount } from 'svelte';
 import { RuntimeClient } from '../runtime';
-import { siteRuntimeFiles } from '../runtime/prestart';
-import { PYODIDE_PATH } from '../runtime/pyodide-version';
+import { siteRuntimeFiles } from '../runtime/page/prestart';
+import { PYODIDE_PATH } from '../runtime/shared/pyodide-version';
 import './embed.css';
 import EmbedCell from './EmbedCell.svelte';
 import { EmbedCellController } from './embed-cell.svelte';
@@ -14,7 +14,7 @@ import type { EmitCellEvent, RunEndDetail } from './events';
 import { startModuleWorker } from './module-worker';
 import type { CellOptions } from './options';
 import { RuntimePrep } from './runtime-prep';
-import pythonWorkerUrl from '../runtime/worker.ts?worker&url';
+import pythonWorkerUrl from '../runtime/worker/worker.ts?worker&url';
 
 export interface EmbedPageConfig {
   /** The folder that holds the embed bundle's folder and Pyodide's (`pyodide/v<version>/`). */

@@ -18,7 +18,7 @@ describe('docs/authoring.md', () => {
   });
 
   it('documents every check helper that checks.py exports', () => {
-    const checks = readFileSync('src/runtime/python/checks.py', 'utf8');
+    const checks = readFileSync('src/runtime/python/wheelhouse_checks.py', 'utf8');
     const exported = /__all__ = \[([\s\S]*?)\]/
       .exec(checks)![1]!
       .match(/"(\w+)"/g)!

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NodeRuntime } from '../runtime/node-runtime';
+import { NodeRuntime } from '../runtime/node/node-runtime';
 import { slugify } from '../shared/slug';
 import type { WidgetTable } from '../shared/tool';
 import { parseYaml } from '../shared/yaml-source';

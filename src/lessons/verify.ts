@@ -4,7 +4,7 @@
  * when marked `expect-error`). Items that need a package the package source cannot provide
  * are skipped with the reason.
  */
-import type { NodeRunOutcome, NodeRuntime } from '../runtime/node-runtime';
+import type { NodeRunOutcome, NodeRuntime } from '../runtime/node/node-runtime';
 import type { CellBlock, ExerciseBlock, Lesson, Pack, ProjectBlock } from './model';
 
 export type VerifyStatus = 'passed' | 'failed' | 'skipped';

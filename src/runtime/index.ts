@@ -1,10 +1,10 @@
-export { RuntimeClient } from './client.svelte';
+export { RuntimeClient } from './page/client.svelte';
 export type {
   ResetReason,
   RunHandlers,
   RunInput,
   RunOutcome,
   RuntimeStatus,
-} from './client.svelte';
-export { provideRuntime, useRuntime } from './context';
+} from './page/client.svelte';
+export { provideRuntime, useRuntime } from './page/context';
 export type { CheckResult, PythonError, RunResult, RuntimeInfo, SyntaxProblem } from './protocol';

@@ -1,8 +1,10 @@
 /**
- * The contract between the page and the Python worker (types, and one message guard): the
- * worker implements `RuntimeApi`, the page calls it through `Comlink.wrap<RuntimeApi>()`, and
- * everything the worker reports while it works arrives as `RuntimeEvent` batches through one
- * proxied callback.
+ * Every message that crosses a Python worker's boundary (types, one message guard and one
+ * value): the worker implements `RuntimeApi`, the page calls it through
+ * `Comlink.wrap<RuntimeApi>()`, and everything the worker reports while it works arrives as
+ * `RuntimeEvent` batches through one proxied callback. Before that, the page's early script
+ * sets the worker starting (`PrestartMessage`) beside a warm start's helper (`HelpRequest`,
+ * `Help`, `NO_HELP`); under Node, a worker thread serves `NodeWorkerApi`.
  */
 
 export type OutputStream = 'stdout' | 'stderr';
@@ -18,19 +20,19 @@ export interface InitOptions {
   indexURL: string;
   /** Byte sizes of the core files, so progress works even without Content-Length. */
   expectedSizes?: Record<string, number>;
-  /** An Int32 on a SharedArrayBuffer: the page stores 2 (SIGINT) to stop Python (interrupt.ts). */
+  /** An Int32 on a SharedArrayBuffer: the page stores 2 (SIGINT) to stop Python (shared/interrupt.ts). */
   interruptBuffer?: Int32Array;
-  /** The SharedArrayBuffer the page answers input() through (see stdin-channel.ts). */
+  /** The SharedArrayBuffer the page answers input() through (shared/stdin-channel.ts). */
   stdinBuffer?: SharedArrayBuffer;
-  /** Start from (and keep) a memory snapshot in Cache Storage (snapshot.ts). */
+  /** Start from (and keep) a memory snapshot in Cache Storage (worker/snapshot.ts). */
   snapshots?: boolean;
-  /** The key of the snapshot the page last kept (snapshot-hint.ts): only then is one looked up. */
+  /** The key of the snapshot the page last kept (page/snapshot-hint.ts): only then is one looked up. */
   savedSnapshot?: string;
 }
 
 /**
  * Sent (not through Comlink) by the page's early script before init: start Python now, init
- * will join (prestart.ts). The worker answers nothing; init reports the outcome.
+ * will join (page/prestart.ts). The worker answers nothing; init reports the outcome.
  */
 export interface PrestartMessage {
   type: 'wheelhouse:prestart';
@@ -38,9 +40,29 @@ export interface PrestartMessage {
   expectedSizes: Record<string, number>;
   snapshots: boolean;
   savedSnapshot?: string;
-  /** Where the warm-start helper the page started answers (warm-start-help.ts). */
+  /** Where the warm-start helper the page started answers with `Help`. */
   help?: MessagePort;
 }
+
+/**
+ * Sent by the page after a prestart message (not through Comlink) when the helper it started
+ * could not run: the Python worker then does all of a warm start itself.
+ */
+export const NO_HELP = 'wheelhouse:no-help';
+
+/** What a warm start's helper (worker/warm-start-helper.ts) is asked for, once. */
+export interface HelpRequest {
+  wasmURL: string;
+  snapshotKey: string;
+  /** Where to answer; without one, the worker that started the helper. */
+  reply?: MessagePort;
+}
+
+/** One part of the helper's answer, or why it could not give that part. */
+export type Help =
+  | { part: 'wasm'; module: WebAssembly.Module }
+  | { part: 'snapshot'; bytes: Uint8Array }
+  | { part: 'wasm' | 'snapshot'; error: string };
 
 export function isPrestart(data: unknown): data is PrestartMessage {
   return (
@@ -140,4 +162,17 @@ export interface RuntimeApi {
    * it and keeps the snapshot for the next start (unless one is kept already). Returns its key.
    */
   makeSnapshot(indexURL: string): Promise<string>;
+}
+
+/**
+ * A Python session in a Node worker thread (node/node-worker.ts), for the tools that must
+ * survive hostile code: the main thread (node/node-runtime.ts) can interrupt a run through
+ * `interrupt`, or end the thread.
+ */
+export interface NodeWorkerApi {
+  /** Starts the session; answers with Python's version. */
+  init(interrupt: Int32Array, onEvents: RuntimeEventSink): Promise<string>;
+  /** Runs a request; input() reads from `stdin` and then gets end-of-file. */
+  run(request: RunRequest, stdin: string[]): Promise<RunResult>;
+  resetScope(scope: string): void;
 }

@@ -70,9 +70,10 @@ def build(source_zip: str, target_zip: str, modules: list[str], extra: dict[str,
         path = name.replace(".", "/")
         wanted.update((f"{path}.py", f"{path}/__init__.py"))
     compiled = 0
-    with zipfile.ZipFile(source_zip) as source, zipfile.ZipFile(
-        target_zip, "w", zipfile.ZIP_DEFLATED, compresslevel=9
-    ) as target:
+    with (
+        zipfile.ZipFile(source_zip) as source,
+        zipfile.ZipFile(target_zip, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
+    ):
         for info in source.infolist():
             data = source.read(info)
             target.writestr(info, data, compresslevel=9)

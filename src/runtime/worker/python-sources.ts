@@ -1,0 +1,22 @@
+/**
+ * Wheelhouse's own Python modules as the worker bundles them (their text, through Vite's
+ * `?raw`), by module name: what a snapshot's recipe installs and its key names. A built site's
+ * standard library holds them as bytecode too, which is what a start imports; the dev server's
+ * does not, and its worker makes them from these.
+ */
+import type { PythonSources } from '../session/python-modules';
+import checks from '../python/wheelhouse_checks.py?raw';
+import projects from '../python/wheelhouse_projects.py?raw';
+import runner from '../python/wheelhouse_runner.py?raw';
+import stdio from '../python/wheelhouse_stdio.py?raw';
+import tools from '../python/wheelhouse_tools.py?raw';
+import tracebacks from '../python/wheelhouse_tracebacks.py?raw';
+
+export const PYTHON_SOURCES: PythonSources = {
+  wheelhouse_stdio: stdio,
+  wheelhouse_projects: projects,
+  wheelhouse_tracebacks: tracebacks,
+  wheelhouse_runner: runner,
+  wheelhouse_checks: checks,
+  wheelhouse_tools: tools,
+};
