@@ -5,6 +5,7 @@ import { lessonHotReload } from './scripts/vite/lesson-hot-reload.ts';
 import { offline } from './scripts/vite/offline.ts';
 import { pyodideAssets } from './scripts/vite/pyodide-assets.ts';
 import { CONTENT_SECURITY_POLICY } from './scripts/vite/security-headers.ts';
+import { workerWithoutUi } from './scripts/vite/worker-without-ui.ts';
 
 /**
  * Cross-origin isolation (COOP + COEP) gives Python a SharedArrayBuffer: Stop keeps variables and
@@ -55,7 +56,7 @@ function inShell(id: string): boolean {
 export default defineConfig({
   plugins: [svelte(), pyodideAssets(), lessonHotReload(), embedBuild(), offline()],
   optimizeDeps: { exclude: ['pyodide'] },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [workerWithoutUi()] },
   server: { headers },
   // The built site also gets its Content-Security-Policy (dev needs inline scripts for HMR).
   preview: {

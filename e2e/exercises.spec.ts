@@ -98,3 +98,28 @@ test('Show solution asks first, then shows it beside the learner code', async ({
   await runFinished(exercise);
   await expect(exercise.getByText('All checks pass. Well done!')).toBeVisible();
 });
+
+test("checks that use a tool (the Docker cache simulator) run it in the browser's worker", async ({
+  page,
+}) => {
+  await page.goto('/lessons/docker/layer-caching');
+  const exercise = page.getByRole('region', {
+    name: 'Exercise: Install before copying the source',
+  });
+  const results = exercise.getByRole('list', { name: 'Check results' });
+  await exercise.getByRole('button', { name: 'Check' }).click();
+  await expect(results.getByText(/^Failed:/).first()).toBeVisible();
+  await replaceCode(
+    exercise,
+    [
+      'FROM python:3.12-slim',
+      'WORKDIR /app',
+      'COPY requirements.txt ./',
+      'RUN pip install --no-cache-dir -r requirements.txt',
+      'COPY . .',
+      'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]',
+    ].join('\n'),
+  );
+  await exercise.getByRole('button', { name: 'Check' }).click();
+  await expect(exercise.getByText('All checks pass. Well done!')).toBeVisible();
+});

@@ -11,6 +11,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import path from 'node:path';
 import { build, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import { NAMES_ENV, SIZES_ENV } from './pyodide-assets.ts';
+import { workerWithoutUi } from './worker-without-ui.ts';
 
 const ENTRY = 'src/embed/index.ts';
 const WORKER_STARTER = 'src/embed/module-worker.ts';
@@ -55,7 +56,7 @@ export function embedConfig(
     plugins: [crossOriginWorkers(path.resolve(root, WORKER_STARTER)), svelte()],
     define,
     optimizeDeps: { exclude: ['pyodide'] },
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [workerWithoutUi()] },
     build: {
       outDir: path.join(outDir, path.dirname(EMBED_SCRIPT)),
       emptyOutDir: true,

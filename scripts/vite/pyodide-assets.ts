@@ -20,7 +20,10 @@ import {
   PYODIDE_VERSION,
   type ServedNames,
 } from '../../src/runtime/shared/pyodide-version.ts';
-import { readPythonSources } from '../../src/runtime/build/python-sources.ts';
+import {
+  readPythonSources,
+  readToolPythonSources,
+} from '../../src/runtime/build/python-sources.ts';
 import { bytecodeStdlib } from '../../src/runtime/build/stdlib-bytecode.ts';
 import { contentName } from './content-names.ts';
 import { packageFolderFromEnv, rewriteLockFile } from './package-source.ts';
@@ -68,7 +71,7 @@ async function loadSources(withOwnModules: boolean, log: (message: string) => vo
   const lockJson = JSON.stringify(rewriteLockFile(lock, packagesDir, OFFICIAL_PACKAGE_BASE));
   const stdlib = await bytecodeStdlib({
     coreDir,
-    ...(withOwnModules && { modules: { ...readPythonSources() } }),
+    ...(withOwnModules && { modules: { ...readPythonSources(), ...readToolPythonSources() } }),
     log,
   });
   const names: ServedNames = {

@@ -1,19 +1,39 @@
 /** The app's tools, as the rest of the app reads them: the lesson format's widgets through the
  * lesson parser, and the lab pages. */
-import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseLesson } from '../lessons/parse-lesson';
-import { findToolPage, tools, widgets } from './tools';
+import type { WidgetTable } from '../shared/tool';
+import { findToolPage, loadWidgets, tools } from './tools';
+
+let widgets: WidgetTable;
+beforeAll(async () => {
+  widgets = await loadWidgets();
+});
 
 describe('the tool list', () => {
-  it('names each tool, page and widget kind once', () => {
+  it('names each tool, page and widget kind once; a tool is the folder of its name', () => {
     const names = tools.map((tool) => tool.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(widgets.size).toBe(tools.filter((tool) => tool.widget).length);
+    expect([...widgets.keys()]).toEqual(tools.flatMap((tool) => tool.widget?.name ?? []));
     for (const tool of tools) {
       expect(tool.name).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+      expect(existsSync(`src/tools/${tool.name}`), tool.name).toBe(true);
       if (tool.page) expect(findToolPage(tool.name)).toBe(tool);
     }
     expect(findToolPage('no-such-lab')).toBeUndefined();
+  });
+
+  it("declares each tool's Python modules, and they are the files in its python/ folder", () => {
+    for (const tool of tools) {
+      const folder = `src/tools/${tool.name}/python`;
+      const files = existsSync(folder)
+        ? readdirSync(folder).filter((file) => file.endsWith('.py'))
+        : [];
+      expect(files.map((file) => file.slice(0, -3)).sort(), tool.name).toEqual(
+        [...(tool.python?.modules ?? [])].sort(),
+      );
+    }
   });
 });
 

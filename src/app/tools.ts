@@ -1,8 +1,8 @@
 /**
  * Every tool Wheelhouse offers, in the order the catalogue lists their pages. Adding a tool is
  * its folder (which exports one definition, src/shared/tool.ts) and one line here: the routes
- * (/labs/<name>), the lesson format's widget table and the worker's bridge for exercise checks
- * all read this list.
+ * (/labs/<name>), the lesson format's widget table, the Python worker's bridge for exercise
+ * checks and `wheelhouse_tools` all read this list.
  */
 import type { ToolDefinition, WidgetTable } from '../shared/tool';
 import { dockerCacheTool } from '../tools/docker-cache/tool';
@@ -15,7 +15,8 @@ export function findToolPage(name: string): ToolDefinition | undefined {
   return tools.find((tool) => tool.name === name && tool.page);
 }
 
-/** The lesson format's widget kinds, by fence language. */
-export const widgets: WidgetTable = new Map(
-  tools.flatMap((tool) => (tool.widget ? [[tool.widget.name, tool.widget] as const] : [])),
-);
+/** The lesson format's widget kinds, by fence language (each loads its schemas). */
+export async function loadWidgets(): Promise<WidgetTable> {
+  const widgets = await Promise.all(tools.flatMap((tool) => tool.widget?.load() ?? []));
+  return new Map(widgets.map((widget) => [widget.name, widget]));
+}

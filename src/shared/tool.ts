@@ -47,33 +47,45 @@ export interface WidgetDefinition {
 }
 
 /**
- * Functions Python calls through the module `_wheelhouse_tools_js` while exercise checks run.
- * JSON strings cross the boundary, so nothing depends on how Pyodide converts objects; a
- * function's name starts with its tool's, so that names never clash.
+ * Functions Python calls through the module `_wheelhouse_tools_js` while exercise checks run
+ * (answersInJson in python-answer.ts makes one). A function's name starts with its tool's, so
+ * that names never clash.
  */
 export type PythonFunctions = Record<string, (...args: never[]) => string>;
 
+/** A tool's part in exercise checks: Python modules that `wheelhouse_tools` re-exports. */
 export interface ToolPython {
   /**
-   * The Python modules this tool adds to the interpreter, by module name: files in the tool's
-   * `python/` folder. `wheelhouse_tools` re-exports their `__all__`.
+   * The tool's Python modules, by module name: each is `src/tools/<tool name>/python/<module>.py`,
+   * and `wheelhouse_tools` re-exports its `__all__`.
    */
   modules: readonly string[];
-  /** The JavaScript side of those modules, loaded in the worker when checks first need it. */
+  /** The JavaScript those modules call, loaded in the worker when checks first need it. */
   functions?(): Promise<PythonFunctions>;
+}
+
+/** A tool's lesson widget: its fence language, and the definition, loaded when packs are read. */
+export interface ToolWidget {
+  name: string;
+  load(): Promise<WidgetDefinition>;
 }
 
 /** The widget kinds a lesson parser knows, by fence language. */
 export type WidgetTable = ReadonlyMap<string, WidgetDefinition>;
 
+/**
+ * One tool. Everything but names is loaded on use, so that the list costs nothing to import,
+ * and so that the Python worker, which reads the list for `python`, never bundles a page or a
+ * widget (vite.config.ts keeps a tool's `lab/` folder and components out of worker builds).
+ */
 export interface ToolDefinition {
-  /** Its id: the lab page is /labs/<name>. */
+  /** Its id, and its folder under src/tools/: the lab page is /labs/<name>. */
   name: string;
   title: string;
   /** One line for the catalogue. */
   summary: string;
-  /** The standalone page at /labs/<name>, loaded when opened. */
+  /** The standalone page at /labs/<name>. */
   page?(): Promise<{ default: Component }>;
-  widget?: WidgetDefinition;
+  widget?: ToolWidget;
   python?: ToolPython;
 }

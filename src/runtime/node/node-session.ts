@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadPyodide } from 'pyodide';
-import { readPythonSources } from '../build/python-sources';
+import { readPythonSources, readToolPythonSources } from '../build/python-sources';
 import { PythonSession, type SessionHooks } from '../session/session';
 import { bytecodeStdlib } from '../build/stdlib-bytecode';
 
@@ -36,9 +36,12 @@ export async function startNodeSession(hooks: SessionHooks): Promise<PythonSessi
     stdLibURL: await nodeStdlib(),
     ...(packageCacheDir && { packageCacheDir }),
   });
-  const { toolsForPython } = await import('../session/tools-bridge');
+  const { createToolsBridge, loadToolFunctions, toolModuleSources } =
+    await import('../session/tools-bridge');
+  const bridge = createToolsBridge();
+  await loadToolFunctions(bridge);
   return PythonSession.create(pyodide, readPythonSources(), {
-    jsModules: { _wheelhouse_tools_js: toolsForPython },
+    tools: { bridge, modules: toolModuleSources(readToolPythonSources(), bridge) },
     ...hooks,
   });
 }

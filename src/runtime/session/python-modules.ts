@@ -13,8 +13,15 @@ export const RUNNER_MODULES = [
   'wheelhouse_runner',
 ] as const;
 
-/** Modules only exercises import: a session places them where Python finds them. */
-export const EXERCISE_MODULES = ['wheelhouse_checks', 'wheelhouse_tools'] as const;
+/**
+ * Modules only exercises import: a session places them where Python finds them. The tools'
+ * own modules (src/tools/<tool>/python/) join them through the session's `tools`.
+ */
+export const EXERCISE_MODULES = [
+  'wheelhouse_checks',
+  'wheelhouse_toolkit',
+  'wheelhouse_tools',
+] as const;
 
 export type PythonModuleName = (typeof RUNNER_MODULES)[number] | (typeof EXERCISE_MODULES)[number];
 

@@ -16,13 +16,7 @@ import type {
   RuntimeEventSink,
   SyntaxProblem,
 } from '../protocol';
-import {
-  EXERCISE_MODULES,
-  installModules,
-  placeModules,
-  RUNNER_MODULES,
-  type PythonSources,
-} from './python-modules';
+import { installModules, placeModules, RUNNER_MODULES, type PythonSources } from './python-modules';
 import {
   fatalError,
   packageLoadError,
@@ -44,13 +38,20 @@ export interface SessionHooks {
   readLine?: (announce: () => void) => string | null | false;
   /** Replaces time.sleep: sleeps, returning true when Stop cut it short. Absent: Pyodide's own. */
   sleep?: (seconds: number) => boolean;
-  /** JavaScript modules Python can import, by name (the labs' tools for exercise checks). */
-  jsModules?: Record<string, object>;
+  /** The tools, for exercise checks (wheelhouse_tools): absent, checks cannot import them. */
+  tools?: SessionTools;
   /**
    * The flag Stop sets (cross-origin isolated pages): Python raises KeyboardInterrupt when it
    * sees it. Watched only while a run's code runs, never during our own work between runs.
    */
   interruptBuffer?: Int32Array;
+}
+
+export interface SessionTools {
+  /** Registered as `_wheelhouse_tools_js`: the tools' functions and `python_modules`. */
+  bridge: object;
+  /** The tools' Python modules' source, by module name (tools-bridge.ts). */
+  modules: Readonly<Record<string, string>>;
 }
 
 export class PythonSession {
@@ -107,15 +108,18 @@ export class PythonSession {
     sources: PythonSources,
     hooks: SessionHooks,
   ): Promise<PythonSession> {
-    for (const [name, module] of Object.entries(hooks.jsModules ?? {})) {
-      pyodide.registerJsModule(name, module);
-    }
     // Only exercises need these: Python imports them the first time one runs (or warmUp).
-    // wheelhouse_tools reaches the labs through a JavaScript module, so it needs one.
-    const lazy = EXERCISE_MODULES.filter((name) => hooks.jsModules || name !== 'wheelhouse_tools');
-    placeModules(pyodide, Object.fromEntries(lazy.map((name) => [name, sources[name]])));
+    const lazy: Record<string, string> = { wheelhouse_checks: sources.wheelhouse_checks };
+    if (hooks.tools) {
+      // wheelhouse_tools reaches the tools through a JavaScript module, so it needs one.
+      pyodide.registerJsModule('_wheelhouse_tools_js', hooks.tools.bridge);
+      lazy.wheelhouse_toolkit = sources.wheelhouse_toolkit;
+      lazy.wheelhouse_tools = sources.wheelhouse_tools;
+      Object.assign(lazy, hooks.tools.modules);
+    }
+    placeModules(pyodide, lazy);
     installModules(pyodide, RUNNER_MODULES, sources);
-    return new PythonSession(pyodide, hooks, lazy);
+    return new PythonSession(pyodide, hooks, Object.keys(lazy));
   }
 
   /**

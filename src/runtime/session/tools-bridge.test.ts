@@ -1,5 +1,5 @@
 /** The labs' tools as exercise checks see them: wheelhouse_tools in Pyodide under Node. */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { startNodeSession } from '../node/node-session';
 import type { RunResult } from '../protocol';
 import type { PythonSession } from './session';
@@ -74,5 +74,58 @@ assert not bad["ok"] and "version solving failed" in bad["explanation"], bad
       [true, ''],
       [true, ''],
     ]);
+  });
+});
+
+describe('the bridge', () => {
+  it("names every tool's Python modules before any function has loaded", async () => {
+    const { createToolsBridge, loadToolFunctions } = await import('./tools-bridge');
+    const { tools } = await import('../../app/tools');
+    const bridge = createToolsBridge();
+    expect(bridge.python_modules).toEqual(tools.flatMap((tool) => tool.python?.modules ?? []));
+    expect(bridge['docker_simulate']).toBeUndefined();
+    await loadToolFunctions(bridge);
+    expect(typeof bridge['docker_simulate']).toBe('function');
+    expect(typeof bridge['resolve']).toBe('function');
+  });
+
+  it('refuses two tools that give Python the same name', async () => {
+    vi.resetModules();
+    vi.doMock('../../app/tools', () => ({
+      tools: [
+        { name: 'one', python: { modules: [], functions: async () => ({ go: () => '' }) } },
+        { name: 'two', python: { modules: [], functions: async () => ({ go: () => '' }) } },
+      ],
+    }));
+    try {
+      const { createToolsBridge, loadToolFunctions } = await import('./tools-bridge');
+      await expect(loadToolFunctions(createToolsBridge())).rejects.toThrow(
+        'the tools one and two both offer Python a "go"',
+      );
+    } finally {
+      vi.doUnmock('../../app/tools');
+      vi.resetModules();
+    }
+  });
+
+  it('reports a check that calls a tool before its functions loaded, by name', async () => {
+    const { createToolsBridge, toolModuleSources } = await import('./tools-bridge');
+    const { readToolPythonSources } = await import('../build/python-sources');
+    const bridge = createToolsBridge();
+    const early = await startNodeSession({
+      onEvents: () => {},
+      tools: { bridge, modules: toolModuleSources(readToolPythonSources(), bridge) },
+    });
+    const result = await early.run({
+      runId: 1,
+      code: 'x = 1',
+      scope: 's',
+      filename: '<exercise>',
+      exercise: {
+        checks: 'from wheelhouse_tools import resolve\nresolve("root -> a\\na 1.0.0")',
+        language: 'python',
+      },
+    });
+    expect(result.checks?.[0]?.message).toMatch(/still loading/);
   });
 });

@@ -1,57 +1,50 @@
 /**
- * Wheelhouse's own tools, callable from Python as the module `_wheelhouse_tools_js` (wrapped by
- * python/wheelhouse_tools.py): exercise checks run the Docker cache simulator on a learner's
- * Dockerfile, or the resolver on a learner's constraints. JSON strings cross the boundary, so
- * nothing depends on how Pyodide converts objects.
+ * The tools as exercise checks reach them: the module `_wheelhouse_tools_js`, which
+ * python/wheelhouse_tools.py reads. It names every tool's Python modules (from the app's list
+ * of tools) at once; each tool's functions join it when `loadToolFunctions` has loaded them,
+ * which the worker does only when checks first need them.
  */
-import { lint, simulate, validateScenario } from '../../tools/docker-cache';
-import { parseProblem, parseProblemText, solve } from '../../tools/resolver';
+import { tools } from '../../app/tools';
+import type { PythonFunctions } from '../../shared/tool';
 
-function failure(error: unknown): string {
-  return JSON.stringify({
-    ok: false,
-    errors: [error instanceof Error ? error.message : String(error)],
-  });
+export interface ToolsBridge {
+  /** The tools' Python modules, in the list's order: wheelhouse_tools re-exports them. */
+  python_modules: string[];
+  [name: string]: unknown;
 }
 
-export const toolsForPython = {
-  /** A scenario (the docker-cache JSON format) -> the simulation result. */
-  docker_simulate(scenarioJson: string, builder: string, mode: string): string {
-    try {
-      const checked = validateScenario(JSON.parse(scenarioJson));
-      if (!checked.ok) return JSON.stringify({ ok: false, errors: checked.errors });
-      return JSON.stringify(
-        simulate(checked.scenario, {
-          builder: builder === 'classic' ? 'classic' : 'buildkit',
-          mode: mode === 'first-build' ? 'first-build' : 'rebuild',
-        }),
-      );
-    } catch (error) {
-      return failure(error);
-    }
-  },
+export function createToolsBridge(): ToolsBridge {
+  return { python_modules: tools.flatMap((tool) => tool.python?.modules ?? []) };
+}
 
-  docker_lint(dockerfile: string, dockerignore: string | null): string {
-    try {
-      return JSON.stringify(lint(dockerfile, dockerignore === null ? {} : { dockerignore }));
-    } catch (error) {
-      return failure(error);
+/** Every tool's functions, added to `bridge`; two tools may not use the same name. */
+export async function loadToolFunctions(bridge: ToolsBridge): Promise<void> {
+  const loaded = await Promise.all(
+    tools.map(async (tool) => [tool.name, (await tool.python?.functions?.()) ?? {}] as const),
+  );
+  const owner = new Map<string, string>();
+  for (const [toolName, functions] of loaded as Array<readonly [string, PythonFunctions]>) {
+    for (const name of Object.keys(functions)) {
+      const other = owner.get(name);
+      if (other || name === 'python_modules') {
+        throw new Error(`the tools ${other} and ${toolName} both offer Python a "${name}"`);
+      }
+      owner.set(name, toolName);
     }
-  },
+  }
+  for (const [, functions] of loaded) Object.assign(bridge, functions);
+}
 
-  /** A problem in the JSON format, or in the lab's text format -> solution or explanation. */
-  resolve(problem: string, format: string): string {
-    try {
-      const parsed =
-        format === 'text' ? parseProblemText(problem) : parseProblem(JSON.parse(problem));
-      const result = solve(parsed);
-      return JSON.stringify(
-        result.ok
-          ? { ok: true, solution: result.solution }
-          : { ok: false, explanation: result.explanation },
-      );
-    } catch (error) {
-      return failure(error);
-    }
-  },
-};
+/** Which of `sources` (module name -> text) the session places for the tools. */
+export function toolModuleSources(
+  sources: Readonly<Record<string, string>>,
+  bridge: ToolsBridge,
+): Record<string, string> {
+  return Object.fromEntries(
+    bridge.python_modules.map((name) => {
+      const source = sources[name];
+      if (source === undefined) throw new Error(`no file for the tool module ${name}`);
+      return [name, source];
+    }),
+  );
+}

@@ -1,35 +1,33 @@
 /**
- * The labs' tools for Python checks, loaded only after Python is ready (they are 330 KB the
- * first run does not need). Python sees a module whose functions forward to the real ones;
- * `ready()` is awaited before any run whose checks import them.
+ * The tools for Python checks in the worker: their Python modules are known at once, their
+ * functions (the simulator, the resolver, ...: most of the tools' code, which the first run
+ * does not need) load only after Python is ready. `ready()` is awaited before any run whose
+ * checks import them.
  */
-import type { toolsForPython } from '../session/tools-bridge';
-
-type Tools = typeof toolsForPython;
+import type { SessionTools } from '../session/session';
+import {
+  createToolsBridge,
+  loadToolFunctions,
+  toolModuleSources,
+  type ToolsBridge,
+} from '../session/tools-bridge';
+import { TOOL_PYTHON_SOURCES } from './python-sources';
 
 export class LazyTools {
-  #tools: Tools | undefined;
-  #loading: Promise<Tools> | undefined;
+  #bridge: ToolsBridge = createToolsBridge();
+  #loading: Promise<void> | undefined;
 
-  /** Starts loading (once) and resolves when the tools can be called. */
-  ready(): Promise<Tools> {
-    this.#loading ??= import('../session/tools-bridge').then(
-      (module) => (this.#tools = module.toolsForPython),
-    );
+  /** Starts loading the functions (once) and resolves when they can be called. */
+  ready(): Promise<void> {
+    this.#loading ??= loadToolFunctions(this.#bridge);
     return this.#loading;
   }
 
-  /** The object registered as the Python module `_wheelhouse_tools_js`. */
-  forPython(): Tools {
-    const call = <K extends keyof Tools>(name: K) =>
-      ((...args: Parameters<Tools[K]>) => {
-        if (!this.#tools) throw new Error('the labs are still loading; check again in a moment');
-        return (this.#tools[name] as (...a: Parameters<Tools[K]>) => string)(...args);
-      }) as Tools[K];
+  /** What the session registers for Python. */
+  forSession(): SessionTools {
     return {
-      docker_simulate: call('docker_simulate'),
-      docker_lint: call('docker_lint'),
-      resolve: call('resolve'),
+      bridge: this.#bridge,
+      modules: toolModuleSources(TOOL_PYTHON_SOURCES, this.#bridge),
     };
   }
 

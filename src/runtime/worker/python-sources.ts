@@ -10,6 +10,7 @@ import projects from '../python/wheelhouse_projects.py?raw';
 import runner from '../python/wheelhouse_runner.py?raw';
 import stdio from '../python/wheelhouse_stdio.py?raw';
 import tools from '../python/wheelhouse_tools.py?raw';
+import toolkit from '../python/wheelhouse_toolkit.py?raw';
 import tracebacks from '../python/wheelhouse_tracebacks.py?raw';
 
 export const PYTHON_SOURCES: PythonSources = {
@@ -18,5 +19,17 @@ export const PYTHON_SOURCES: PythonSources = {
   wheelhouse_tracebacks: tracebacks,
   wheelhouse_runner: runner,
   wheelhouse_checks: checks,
+  wheelhouse_toolkit: toolkit,
   wheelhouse_tools: tools,
 };
+
+/** Each tool's Python modules (src/tools/<tool>/python/<module>.py), by module name. */
+export const TOOL_PYTHON_SOURCES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>('../../tools/*/python/*.py', {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }),
+  ).map(([file, source]) => [file.slice(file.lastIndexOf('/') + 1, -'.py'.length), source]),
+);

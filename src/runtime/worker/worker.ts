@@ -110,7 +110,7 @@ class WorkerRuntime implements RuntimeApi {
       onEvents,
       // Watched from the end of the set-up: a Stop pressed for a run sent meanwhile stops that run.
       ...(interruptBuffer && { interruptBuffer }),
-      jsModules: { _wheelhouse_tools_js: this.#tools.forPython() },
+      tools: this.#tools.forSession(),
       ...(stdinBuffer && {
         readLine: (announce: () => void) => waitForStdin(stdinBuffer, interruptBuffer, announce),
       }),
