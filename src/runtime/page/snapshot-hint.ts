@@ -1,9 +1,9 @@
 /**
  * Where a page remembers the memory snapshot it keeps for faster later starts. Read
  * synchronously before the worker starts, the note lets a start that has no snapshot skip
- * looking in Cache Storage: opening it in a fresh browser profile took about 150 ms, and
- * Python's start waited for the answer. A note without its snapshot (evicted, or a new
- * deployment) only costs the look.
+ * looking in Cache Storage, which is slow to open in a fresh browser profile while Python's
+ * start waits for the answer (docs/start-up.md). A note without its snapshot (evicted, or a
+ * new deployment) only costs the look.
  */
 export interface SnapshotNote {
   /** The key of the snapshot kept last time, if any. */

@@ -21,7 +21,7 @@ export function clearInterrupt(flag: Int32Array): void {
 /**
  * The flag as Pyodide should poll it (give this to `setInterruptBuffer`, not the flag itself).
  * CPython's check reads the flag and then writes 0, two steps with no lock: a Stop stored
- * between them was wiped out and the program ran on (about 3 in 100 Stops of a tight loop).
+ * between them was wiped out and the program ran on (docs/start-up.md says how often).
  * Through this view the write clears only the value that was read, so a Stop that arrives in
  * between stays set for the next check.
  */
